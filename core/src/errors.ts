@@ -37,7 +37,13 @@ export class AutofacturaError extends Error {
     this.messageEn = options.messageEn;
     this.status = options.status ?? 400;
     this.retriable = options.retriable ?? false;
-    this.details = options.details ?? [{ code: options.code, message: options.message, ...(options.messageEn ? { messageEn: options.messageEn } : {}) }];
+    this.details = options.details ?? [
+      {
+        code: options.code,
+        message: options.message,
+        ...(options.messageEn ? { messageEn: options.messageEn } : {}),
+      },
+    ];
   }
 }
 

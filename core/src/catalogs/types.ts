@@ -57,6 +57,8 @@ export interface ClaveProdServ extends Entry {
   /** Complement the key requires, when any. */
   complement?: string;
   borderStimulus: boolean;
+  /** SAT's "Palabras similares" (search terms), when given. */
+  similar?: string;
 }
 
 export interface CodigoPostal {

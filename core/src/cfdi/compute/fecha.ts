@@ -1,0 +1,52 @@
+/**
+ * CFDI Fecha: the local time of the place of issue (LugarExpedicion), never UTC (SAT; DESIGN invariant 5).
+ * A request date without offset already is that local time; an instant (Z or offset) and "now" are
+ * converted to the postal code's IANA time zone from c_CodigoPostal.
+ */
+import type { Catalogs } from '../../catalogs/types.js';
+import { ValidationError } from '../../errors.js';
+
+const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** `instant` as "YYYY-MM-DDThh:mm:ss" in `timeZone`. */
+export function localDateTime(instant: Date, timeZone: string): string {
+  const parts: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = part.value;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/** The Fecha for a request `date` (local, instant or absent = `now`) issued at postal code `zip`. */
+export function cfdiFecha(date: string | undefined, zip: string, catalogs: Catalogs, now: () => Date): string {
+  if (date !== undefined && LOCAL.test(date)) return date;
+  const timeZone = catalogs.codigoPostal.get(zip)?.timeZone;
+  if (!timeZone) {
+    const message = `El código postal ${zip} de issuer.zip no está en el catálogo c_CodigoPostal; sin él no se conoce la zona horaria de la fecha. Corrige el código postal de expedición.`;
+    const messageEn = `Postal code ${zip} in issuer.zip is not in SAT's c_CodigoPostal catalog, so the time zone of the date is unknown. Fix the place-of-issue postal code.`;
+    throw new ValidationError({
+      code: 'REQUEST_UNKNOWN_ZIP',
+      message,
+      messageEn,
+      details: [{ code: 'REQUEST_UNKNOWN_ZIP', message, messageEn, path: 'issuer.zip' }],
+    });
+  }
+  return localDateTime(date === undefined ? now() : new Date(date), timeZone);
+}

@@ -1,0 +1,2 @@
+export { type ComputeOptions, computeComprobante } from './compute-comprobante.js';
+export { cfdiFecha, localDateTime } from './fecha.js';

@@ -1,0 +1,122 @@
+/**
+ * Tax-included prices: the item's unit_price (and discount) include its taxes. We look for the Base
+ * (net of discount, currency decimals) whose taxes make the line charge exactly
+ *   P = round(quantity x unit_price) - round(discount)
+ * to the cent, then split the Base into Importe and Descuento and find a 6-decimal ValorUnitario.
+ *
+ * Algorithm (deterministic):
+ * 1. Newton steps on paid(B) = B + traslados(B) - retenciones(B), whose slope is about
+ *    f = 1 + sum of traslado rates - sum of withholding rates: B <- B + round((P - paid(B)) / f), at least
+ *    one unit, until paid(B) = P or a Base repeats (paid jumps over P by rounding: with f > 1 one more
+ *    cent of Base can add two cents).
+ * 2. If no Base hits P, take a visited Base that misses by exactly one unit and move one tax Importe to
+ *    the other side of its exact value (floor <-> ceiling of Base x rate). Both are inside SAT's limits,
+ *    so the CFDI stays valid and the line charges P.
+ * 3. ValorUnitario = Importe / quantity to 6 decimals, nudged by millionths until
+ *    round(quantity x ValorUnitario) = Importe (always possible below 10,000 units; beyond, Importe stays
+ *    within SAT's limits for the Cantidad's tolerance).
+ */
+import { AutofacturaError } from '../../errors.js';
+import { Dec, roundTo, roundUpTo, truncateTo, unitOf } from '../../money/decimal.js';
+import type { InvoiceItem } from '../request/schema.js';
+import { type LineTax, lineTaxes, paidFor } from './line-taxes.js';
+
+export interface SolvedLine {
+  importe: Dec;
+  descuento: Dec | undefined;
+  valorUnitario: Dec;
+  base: Dec;
+  taxes: LineTax[];
+}
+
+const MAX_STEPS = 12;
+
+export function solveTaxIncluded(item: InvoiceItem, quantity: Dec, decimals: number): SolvedLine {
+  const unit = unitOf(decimals);
+  const gross = roundTo(quantity.times(item.unit_price), decimals);
+  const grossDiscount = item.discount === undefined ? undefined : roundTo(new Dec(item.discount), decimals);
+  const target = grossDiscount ? gross.minus(grossDiscount) : gross;
+
+  const { base, taxes } = findBase(item, quantity, decimals, target, unit);
+  let descuento: Dec | undefined;
+  if (grossDiscount && !grossDiscount.isZero()) {
+    descuento = target.isZero() ? grossDiscount : roundTo(grossDiscount.times(base).div(target), decimals);
+  }
+  const importe = descuento ? base.plus(descuento) : base;
+  return { importe, descuento, valorUnitario: unitValueFor(importe, quantity, decimals), base, taxes };
+}
+
+function findBase(item: InvoiceItem, quantity: Dec, decimals: number, target: Dec, unit: Dec) {
+  const slope = slopeOf(item);
+  const visited = new Map<string, { base: Dec; taxes: LineTax[]; miss: Dec }>();
+  let base = roundTo(target.div(slope), decimals);
+  for (let step = 0; step < MAX_STEPS && !visited.has(base.toString()); step++) {
+    const taxes = lineTaxes(item.taxes, base, quantity, decimals);
+    const miss = target.minus(paidFor(base, taxes));
+    if (miss.isZero()) return { base, taxes };
+    visited.set(base.toString(), { base, taxes, miss });
+    let move = roundTo(miss.div(slope), decimals);
+    if (move.isZero()) move = miss.isNegative() ? unit.neg() : unit;
+    base = base.plus(move);
+  }
+  const candidates = [...visited.values()].filter((v) => v.miss.abs().eq(unit));
+  candidates.sort((a, b) => a.base.comparedTo(b.base));
+  for (const candidate of candidates) {
+    if (nudgeOneTax(candidate.taxes, candidate.miss, decimals)) return candidate;
+  }
+  throw new AutofacturaError({
+    code: 'COMPUTE_TAX_INCLUDED_UNSOLVED',
+    message: `No se encontró un valor unitario sin impuestos que dé exactamente ${target.toFixed(decimals)} para "${item.description}". Envía el precio sin impuestos (tax_included: false).`,
+    messageEn: `No pre-tax unit value gives exactly ${target.toFixed(decimals)} for "${item.description}". Send the price before taxes (tax_included: false).`,
+    status: 422,
+  });
+}
+
+/** d paid / d Base: 1 + traslado rates (IVA over IEPS) - withholding rates; Cuota adds no slope. */
+function slopeOf(item: InvoiceItem): Dec {
+  let ieps = new Dec(0);
+  let iva = new Dec(0);
+  let withheld = new Dec(0);
+  for (const tax of item.taxes) {
+    if (tax.factor !== 'Tasa' || tax.rate === undefined) continue;
+    if (tax.withholding) withheld = withheld.plus(tax.rate);
+    else if (tax.type === 'IVA') iva = iva.plus(tax.rate);
+    else ieps = ieps.plus(tax.rate);
+  }
+  const slope = new Dec(1).plus(ieps).plus(iva.times(ieps.plus(1))).minus(withheld);
+  return slope.lte(0) ? new Dec(1) : slope;
+}
+
+/** Moves one Tasa tax Importe to the other rounding of its exact value so the line gains `miss`. */
+function nudgeOneTax(taxes: LineTax[], miss: Dec, decimals: number): boolean {
+  const up = miss.isPositive();
+  for (const tax of taxes) {
+    if (tax.factor !== 'Tasa' || !tax.exact || !tax.importe || tax.feedsOther) continue;
+    const floor = truncateTo(tax.exact, decimals);
+    const ceiling = roundUpTo(tax.exact, decimals);
+    if (floor.eq(ceiling)) continue;
+    // A traslado adds to what is paid, a withholding subtracts.
+    const wantHigher = up !== tax.withholding;
+    if (wantHigher && tax.importe.eq(floor)) {
+      tax.importe = ceiling;
+      return true;
+    }
+    if (!wantHigher && tax.importe.eq(ceiling)) {
+      tax.importe = floor;
+      return true;
+    }
+  }
+  return false;
+}
+
+const MICRO = new Dec('0.000001');
+
+function unitValueFor(importe: Dec, quantity: Dec, decimals: number): Dec {
+  const first = roundTo(importe.div(quantity), 6);
+  for (let k = 0; k <= 20; k++) {
+    for (const candidate of k === 0 ? [first] : [first.plus(MICRO.times(k)), first.minus(MICRO.times(k))]) {
+      if (candidate.isPositive() && roundTo(quantity.times(candidate), decimals).eq(importe)) return candidate;
+    }
+  }
+  return first;
+}

@@ -1,0 +1,2 @@
+export { signCadena } from './sign-cadena.js';
+export { verifySello, verifySelloWithCertificate } from './verify-sello.js';

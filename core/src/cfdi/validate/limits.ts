@@ -1,0 +1,86 @@
+/**
+ * Anexo 20 limits for amounts that come from a product (Cantidad x ValorUnitario, Base x TasaOCuota).
+ * An amount is acceptable when lower <= amount <= upper, where each factor may be off by half a unit of
+ * its last decimal: lower = (a - 10^-da/2)(b - 10^-db/2) truncated, upper = (a + 10^-da/2 - 10^-12)
+ * (b + 10^-db/2 - 10^-12) rounded up, both to the decimals of the amount being checked. For concept taxes
+ * only the Base varies (the rate is exact). Computed in exact integer arithmetic (bigint fixed point at
+ * 7 decimals) because this runs for every concept of every invoice; the -10^-12 terms only matter when
+ * the product lands exactly on the grid, where ceil gives the same result, so they are implicit.
+ * (The compute helper's importeLimits was not available when this was written; this is our own.)
+ */
+import { decimalPlaces } from './decimals.js';
+
+const SCALE = 7;
+const POW10: bigint[] = Array.from({ length: 40 }, (_, i) => 10n ** BigInt(i));
+
+/** A decimal string (at most 6 decimals, checked by the caller) as an integer at `scale` decimals. */
+function units(value: string, scale: number): bigint {
+  const dot = value.indexOf('.');
+  if (dot === -1) return BigInt(value) * (POW10[scale] as bigint);
+  const frac = value.slice(dot + 1);
+  return BigInt(value.slice(0, dot) + frac) * (POW10[scale - frac.length] as bigint);
+}
+
+/** Half a unit of the last decimal of `value`, at SCALE decimals. */
+function halfUnit(value: string): bigint {
+  return 5n * (POW10[SCALE - 1 - decimalPlaces(value)] as bigint);
+}
+
+function floorDiv(a: bigint, b: bigint): bigint {
+  return a < 0n ? -((-a + b - 1n) / b) : a / b;
+}
+
+function ceilDiv(a: bigint, b: bigint): bigint {
+  return a < 0n ? -(-a / b) : (a + b - 1n) / b;
+}
+
+function format(v: bigint, decimals: number): string {
+  if (decimals === 0) return v.toString();
+  const s = v.toString().padStart(decimals + 1, '0');
+  return `${s.slice(0, -decimals)}.${s.slice(-decimals)}`;
+}
+
+export interface LimitCheck {
+  ok: boolean;
+  /** Exact product ('' when ok) and both limits, as decimal strings (for messages). */
+  exact: string;
+  lower: string;
+  upper: string;
+}
+
+function check(product: (sign: -1n | 0n | 1n) => bigint, productScale: number, amount: string): LimitCheck {
+  const d = decimalPlaces(amount);
+  const div = POW10[productScale - d] as bigint;
+  const lowerUnits = floorDiv(product(-1n), div);
+  const lower = lowerUnits < 0n ? 0n : lowerUnits;
+  const upper = ceilDiv(product(1n), div);
+  const value = units(amount, d);
+  const ok = value >= lower && value <= upper;
+  return {
+    ok,
+    exact: ok
+      ? ''
+      : format(product(0n), productScale)
+          .replace(/(\.\d*?)0+$/, '$1')
+          .replace(/\.$/, ''),
+    lower: format(lower, d),
+    upper: format(upper, d),
+  };
+}
+
+/** Concepto Importe (CFDI40167) and Parte Importe (CFDI40198) against Cantidad x ValorUnitario. */
+export function checkConceptoImporte(cantidad: string, valorUnitario: string, importe: string): LimitCheck {
+  const q = units(cantidad, SCALE);
+  const v = units(valorUnitario, SCALE);
+  const hq = halfUnit(cantidad);
+  const hv = halfUnit(valorUnitario);
+  return check((s) => (q + s * hq) * (v + s * hv), 2 * SCALE, importe);
+}
+
+/** Tax Importe (CFDI40180, CFDI40186) against Base x TasaOCuota. */
+export function checkImpuestoImporte(base: string, tasaOCuota: string, importe: string): LimitCheck {
+  const b = units(base, SCALE);
+  const t = units(tasaOCuota, SCALE);
+  const hb = halfUnit(base);
+  return check((s) => (b + s * hb) * t, 2 * SCALE, importe);
+}

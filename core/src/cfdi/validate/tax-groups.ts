@@ -1,0 +1,64 @@
+/**
+ * Sums of the concepts' taxes, grouped the way the summary Impuestos node must group them: traslados by
+ * Impuesto + TipoFactor + TasaOCuota, retenciones by Impuesto. Shared by the summary rules.
+ */
+import { Decimal } from 'decimal.js';
+import type { Comprobante } from '../model.js';
+import { isImporte } from './decimals.js';
+
+export interface TrasladoGroup {
+  impuesto: string;
+  factor: string;
+  tasa?: string;
+  base: Decimal;
+  importe: Decimal;
+}
+
+const SIX = /^[0-9]+\.[0-9]{6}$/;
+
+/** The TasaOCuota as 6 decimals, so "0.16" and "0.160000" group together. */
+export function normalizeTasa(tasa: string | undefined): string {
+  if (tasa === undefined) return '';
+  if (SIX.test(tasa)) return tasa;
+  return isImporte(tasa) ? new Decimal(tasa).toFixed(6) : tasa;
+}
+
+export function trasladoKey(impuesto: string, factor: string, tasa: string | undefined): string {
+  return `${impuesto}|${factor}|${normalizeTasa(tasa)}`;
+}
+
+/** Returns undefined when an amount is malformed (the XSD rules report that). */
+export function trasladoGroups(cfdi: Comprobante): Map<string, TrasladoGroup> | undefined {
+  const groups = new Map<string, TrasladoGroup>();
+  for (const c of cfdi.Conceptos) {
+    for (const t of c.Impuestos?.Traslados ?? []) {
+      if (!isImporte(t.Base) || (t.Importe !== undefined && !isImporte(t.Importe))) return undefined;
+      const key = trasladoKey(t.Impuesto, t.TipoFactor, t.TasaOCuota);
+      const group = groups.get(key);
+      if (group === undefined) {
+        groups.set(key, {
+          impuesto: t.Impuesto,
+          factor: t.TipoFactor,
+          ...(t.TasaOCuota === undefined ? {} : { tasa: t.TasaOCuota }),
+          base: new Decimal(t.Base),
+          importe: new Decimal(t.Importe ?? 0),
+        });
+      } else {
+        group.base = group.base.plus(t.Base);
+        group.importe = group.importe.plus(t.Importe ?? 0);
+      }
+    }
+  }
+  return groups;
+}
+
+export function retencionGroups(cfdi: Comprobante): Map<string, Decimal> | undefined {
+  const groups = new Map<string, Decimal>();
+  for (const c of cfdi.Conceptos) {
+    for (const r of c.Impuestos?.Retenciones ?? []) {
+      if (!isImporte(r.Importe)) return undefined;
+      groups.set(r.Impuesto, (groups.get(r.Impuesto) ?? new Decimal(0)).plus(r.Importe));
+    }
+  }
+  return groups;
+}
