@@ -7,7 +7,7 @@
  *
  * Input: SAT's published tree copied in test/fixtures/sat/xml (see its SOURCES.tsv).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -63,6 +63,7 @@ function main(): void {
     console.log('cadena spec is up to date');
     return;
   }
+  mkdirSync(dirname(SPEC_PATH), { recursive: true });
   writeFileSync(SPEC_PATH, `${formatJson(spec, '')}\n`);
   const { cfdi40, tfd11 } = spec.stylesheets;
   console.log(
