@@ -21,15 +21,28 @@ function perSecond(count: number, startNs: bigint): number {
 }
 
 export async function benchSeal(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { n: { type: 'string', default: '2000' }, seed: { type: 'string', default: '7' } } });
+  const { values } = parseArgs({
+    args,
+    options: { n: { type: 'string', default: '2000' }, seed: { type: 'string', default: '7' } },
+  });
   const n = Number(values.n);
-  const csd = loadCsd({ certificate: readFileSync(EKU.cer), privateKey: readFileSync(EKU.key), password: EKU.password });
-  const rawKey = createPrivateKey({ key: readFileSync(EKU.key), format: 'der', type: 'pkcs8', passphrase: EKU.password });
+  const csd = loadCsd({
+    certificate: readFileSync(EKU.cer),
+    privateKey: readFileSync(EKU.key),
+    password: EKU.password,
+  });
+  const rawKey = createPrivateKey({
+    key: readFileSync(EKU.key),
+    format: 'der',
+    type: 'pkcs8',
+    passphrase: EKU.password,
+  });
   const requests = fc.sample(invoiceRequest, { numRuns: n, seed: Number(values.seed) });
   getCatalogs().codigoPostal.get('06600');
   getCatalogs().claveProdServ.get('01010101');
 
-  const pipeline = (request: unknown) => sealComprobante(buildComprobante(request, { now: NOW }).comprobante, csd);
+  const pipeline = (request: unknown) =>
+    sealComprobante(buildComprobante(request, { now: NOW }).comprobante, csd);
   let cadenaBytes = 0;
   for (const request of requests.slice(0, 200)) cadenaBytes += Buffer.byteLength(pipeline(request).cadena);
   const sample = Buffer.alloc(Math.round(cadenaBytes / 200), 'a');
@@ -48,8 +61,12 @@ export async function benchSeal(args: string[]): Promise<void> {
   const rsaAfter = rsa();
   const rsaPerSecond = (rsaBefore + rsaAfter) / 2;
 
-  process.stdout.write(`CFDIs: ${n} random requests (seed ${values.seed}), ${Math.round(bytes / n)} bytes of XML on average\n`);
-  process.stdout.write(`build+validate+seal: ${cfdiPerSecond.toFixed(1)} CFDI/s (${(1e6 / cfdiPerSecond).toFixed(0)} µs each)\n`);
+  process.stdout.write(
+    `CFDIs: ${n} random requests (seed ${values.seed}), ${Math.round(bytes / n)} bytes of XML on average\n`,
+  );
+  process.stdout.write(
+    `build+validate+seal: ${cfdiPerSecond.toFixed(1)} CFDI/s (${(1e6 / cfdiPerSecond).toFixed(0)} µs each)\n`,
+  );
   process.stdout.write(
     `node:crypto RSA-2048 SHA-256: ${rsaPerSecond.toFixed(1)} signatures/s (before ${rsaBefore.toFixed(1)}, after ${rsaAfter.toFixed(1)})\n`,
   );

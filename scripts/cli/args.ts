@@ -1,5 +1,5 @@
 /** Argument parsing shared by the commands: node:util parseArgs with es-MX/English usage errors. */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { AutofacturaError } from '../../core/src/errors.js';
 
 export function usageError(message: string, messageEn: string): AutofacturaError {

@@ -17,7 +17,12 @@ export async function cfdiVerify(args: string[], io: Io): Promise<number> {
   if (result.tfd) {
     const sat = result.tfd.selloSat;
     if (sat === 'valid') lines.push(en ? 'SelloSAT: valid' : 'SelloSAT: válido');
-    else lines.push(en ? 'SelloSAT: not checked (PAC certificate unknown)' : 'SelloSAT: no verificado (certificado del PAC desconocido)');
+    else
+      lines.push(
+        en
+          ? 'SelloSAT: not checked (PAC certificate unknown)'
+          : 'SelloSAT: no verificado (certificado del PAC desconocido)',
+      );
   }
   io.out(`${lines.join('\n')}\n`);
   return 0;

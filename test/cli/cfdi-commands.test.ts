@@ -18,6 +18,7 @@ async function tempFile(name: string, content: string): Promise<string> {
   return file;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests reach into arbitrary request JSON
 async function requestWith(change: (request: Record<string, any>) => void): Promise<string> {
   const request = JSON.parse(readFileSync(REQUEST, 'utf8'));
   change(request);
@@ -29,7 +30,8 @@ function assertCodedFailure(result: { code: number; stderr: string }, code: stri
   assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
   const lines = codedLines(result.stderr);
   assert.ok(lines.length > 0);
-  for (const line of lines) assert.match(line.code, /^[A-Z0-9_]+$/, `coded line: ${line.code} ${line.message}`);
+  for (const line of lines)
+    assert.match(line.code, /^[A-Z0-9_]+$/, `coded line: ${line.code} ${line.message}`);
   assert.ok(
     lines.some((l) => l.code === code),
     `expected ${code} in:\n${result.stderr}`,
@@ -68,7 +70,11 @@ describe('autofactura cfdi (CLI, #2)', function () {
     const good = await runCli(['cfdi', 'verify', join(SAMPLES, 'cfdiutils/cfdi40-real.xml')]);
     assert.equal(good.code, 0, good.stderr);
     assert.match(good.stdout, /SelloSAT: válido/);
-    const altered = await runCli(['cfdi', 'verify', join(SAMPLES, 'satcfdi/invoices/h&e951128469_ingreso_iva16_stamped_pue.xml')]);
+    const altered = await runCli([
+      'cfdi',
+      'verify',
+      join(SAMPLES, 'satcfdi/invoices/h&e951128469_ingreso_iva16_stamped_pue.xml'),
+    ]);
     assert.equal(altered.code, 1);
     assert.match(altered.stderr, /Sello/);
   });
@@ -137,32 +143,75 @@ describe('autofactura cfdi (CLI, #2)', function () {
   });
 
   it('refuses a wrong key password (CSD_KEY_PASSWORD)', async () => {
-    const result = await runCli(['cfdi', 'build', REQUEST, '--cer', EKU.cer, '--key', EKU.key, '--password', 'nope']);
+    const result = await runCli([
+      'cfdi',
+      'build',
+      REQUEST,
+      '--cer',
+      EKU.cer,
+      '--key',
+      EKU.key,
+      '--password',
+      'nope',
+    ]);
     assertCodedFailure(result, 'CSD_KEY_PASSWORD');
   });
 
   it('refuses a key of another certificate (CSD_KEY_MISMATCH)', async () => {
     const otherKey = join(CERTS, 'phpcfdi-credentials/CSD01_AAA010101AAA/private_key.key');
-    const result = await runCli(['cfdi', 'build', REQUEST, '--cer', EKU.cer, '--key', otherKey, '--password', '12345678a']);
+    const result = await runCli([
+      'cfdi',
+      'build',
+      REQUEST,
+      '--cer',
+      EKU.cer,
+      '--key',
+      otherKey,
+      '--password',
+      '12345678a',
+    ]);
     assertCodedFailure(result, 'CSD_KEY_MISMATCH');
   });
 
   it('refuses a FIEL instead of a CSD (CSD_IS_FIEL)', async () => {
     const fiel = join(CERTS, 'phpcfdi-credentials/FIEL_AAA010101AAA');
     const result = await runCli([
-      'cfdi', 'build', REQUEST, '--cer', join(fiel, 'certificate.cer'), '--key', join(fiel, 'private_key.key'), '--password', '12345678a',
+      'cfdi',
+      'build',
+      REQUEST,
+      '--cer',
+      join(fiel, 'certificate.cer'),
+      '--key',
+      join(fiel, 'private_key.key'),
+      '--password',
+      '12345678a',
     ]);
     assertCodedFailure(result, 'CSD_IS_FIEL');
   });
 
   it('answers in English with --lang en', async () => {
-    const result = await runCli(['cfdi', 'build', REQUEST, '--cer', EKU.cer, '--key', EKU.key, '--password', 'nope', '--lang', 'en']);
+    const result = await runCli([
+      'cfdi',
+      'build',
+      REQUEST,
+      '--cer',
+      EKU.cer,
+      '--key',
+      EKU.key,
+      '--password',
+      'nope',
+      '--lang',
+      'en',
+    ]);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /password/i);
   });
 
   it('validate reports coded errors for a document that breaks SAT rules', async () => {
-    const xml = readFileSync(join(SAMPLES, 'cfdiutils/cfdi40-valid.xml'), 'utf8').replace(/FormaPago="\d\d"/, 'FormaPago="77"');
+    const xml = readFileSync(join(SAMPLES, 'cfdiutils/cfdi40-valid.xml'), 'utf8').replace(
+      /FormaPago="\d\d"/,
+      'FormaPago="77"',
+    );
     const file = await tempFile('bad.xml', xml);
     assertCodedFailure(await runCli(['cfdi', 'validate', file]), 'CFDI40104');
   });

@@ -69,7 +69,15 @@ export async function opensslVerifies(certificateDerBase64: string, data: string
   const { stdout: pub } = await run('openssl', ['x509', '-in', join(dir, 'cert.pem'), '-pubkey', '-noout']);
   await writeFile(join(dir, 'pub.pem'), pub);
   try {
-    await run('openssl', ['dgst', '-sha256', '-verify', join(dir, 'pub.pem'), '-signature', join(dir, 'sig.bin'), join(dir, 'data.txt')]);
+    await run('openssl', [
+      'dgst',
+      '-sha256',
+      '-verify',
+      join(dir, 'pub.pem'),
+      '-signature',
+      join(dir, 'sig.bin'),
+      join(dir, 'data.txt'),
+    ]);
     return true;
   } catch {
     return false;
@@ -77,7 +85,11 @@ export async function opensslVerifies(certificateDerBase64: string, data: string
 }
 
 /** Runs `task` over `items` with at most `limit` in flight. */
-export async function pool<T, R>(items: T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function pool<T, R>(
+  items: T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const workers = Array.from({ length: limit }, async () => {

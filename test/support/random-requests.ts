@@ -12,11 +12,26 @@ const CUSTOMERS = [
   { rfc: 'KIJ0906199R1', name: 'KIJ', tax_regime: '601', zip: '59820', cfdi_use: 'G03' },
   { rfc: 'ICV060329BY0', name: 'INMOBILIARIA CVA', tax_regime: '601', zip: '33826', cfdi_use: 'G01' },
   { rfc: 'COSC8001137NA', name: 'CARLOS CORTES SOTO', tax_regime: '612', zip: '52000', cfdi_use: 'G03' },
-  { rfc: 'AABF800614HI0', name: 'FELIX MANUEL ANDRADE BALLADO', tax_regime: '612', zip: '86400', cfdi_use: 'D01' },
+  {
+    rfc: 'AABF800614HI0',
+    name: 'FELIX MANUEL ANDRADE BALLADO',
+    tax_regime: '612',
+    zip: '86400',
+    cfdi_use: 'D01',
+  },
   { rfc: 'H&E951128469', name: 'HERRERIA & ELECTRICOS', tax_regime: '601', zip: '06002', cfdi_use: 'G03' },
 ];
 
-const PRODUCTS = ['81112101', '43232408', '50202306', '80141628', '78102203', '10101501', '01010101', '86121700'];
+const PRODUCTS = [
+  '81112101',
+  '43232408',
+  '50202306',
+  '80141628',
+  '78102203',
+  '10101501',
+  '01010101',
+  '86121700',
+];
 const UNITS = ['H87', 'E48', 'ACT', 'KGM', 'XBX'];
 const DESCRIPTIONS = [
   'Servicio de consultoría',
@@ -28,7 +43,12 @@ const DESCRIPTIONS = [
   'Artículo con  espacios   dobles ',
 ];
 
-type Tax = { type: 'IVA' | 'ISR' | 'IEPS'; rate?: string; factor?: 'Tasa' | 'Cuota' | 'Exento'; withholding?: boolean };
+type Tax = {
+  type: 'IVA' | 'ISR' | 'IEPS';
+  rate?: string;
+  factor?: 'Tasa' | 'Cuota' | 'Exento';
+  withholding?: boolean;
+};
 
 const TAX_MIXES: (Tax[] | undefined)[] = [
   [{ type: 'IVA', rate: '0.16' }],
@@ -36,14 +56,23 @@ const TAX_MIXES: (Tax[] | undefined)[] = [
   [{ type: 'IVA', rate: '0.08' }],
   [{ type: 'IVA', rate: '0' }],
   [{ type: 'IVA', factor: 'Exento' }],
-  [{ type: 'IEPS', rate: '0.08' }, { type: 'IVA', rate: '0.16' }],
+  [
+    { type: 'IEPS', rate: '0.08' },
+    { type: 'IVA', rate: '0.16' },
+  ],
   [
     { type: 'IVA', rate: '0.16' },
     { type: 'ISR', rate: '0.10', withholding: true },
     { type: 'IVA', rate: '0.106667', withholding: true },
   ],
-  [{ type: 'IVA', rate: '0.16' }, { type: 'IVA', rate: '0.04', withholding: true }],
-  [{ type: 'IVA', rate: '0.16' }, { type: 'ISR', rate: '0.0125', withholding: true }],
+  [
+    { type: 'IVA', rate: '0.16' },
+    { type: 'IVA', rate: '0.04', withholding: true },
+  ],
+  [
+    { type: 'IVA', rate: '0.16' },
+    { type: 'ISR', rate: '0.0125', withholding: true },
+  ],
   undefined,
 ];
 
@@ -67,11 +96,14 @@ const item = (withholdingAllowed: boolean) =>
       description: fc.constantFrom(...DESCRIPTIONS),
       quantity: decimal(50),
       unit_price: decimal(20000),
-      discountPercent: fc.option(fc.integer({ min: 1, max: 99 }), { nil: undefined }),
+      discountPercent: fc.option(fc.integer({ min: 1, max: 90 }), { nil: undefined }),
       tax_included: fc.boolean(),
-      taxes: fc.constantFrom(...TAX_MIXES.filter((mix) => withholdingAllowed || !mix?.some((t) => t.withholding))),
+      taxes: fc.constantFrom(
+        ...TAX_MIXES.filter((mix) => withholdingAllowed || !mix?.some((t) => t.withholding)),
+      ),
     })
-    .map(({ discountPercent, taxes, sku, ...rest }) => {
+    .map(({ discountPercent, taxes, sku, ...raw }) => {
+      const rest = { ...raw, unit_price: atLeastTwentyUnits(raw.quantity, raw.unit_price) };
       const out: Record<string, unknown> = { ...rest };
       if (sku) out.sku = sku;
       if (taxes) out.taxes = taxes;
@@ -79,13 +111,32 @@ const item = (withholdingAllowed: boolean) =>
         out.tax_object = '01';
         out.tax_included = false;
       }
-      if (discountPercent !== undefined && !rest.tax_included) out.discount = discountOf(rest, discountPercent);
+      if (discountPercent !== undefined && !rest.tax_included)
+        out.discount = discountOf(rest, discountPercent);
       return out;
     });
 
+/**
+ * A unit price that makes quantity x unit_price at least 20 (yen, pesos or dollars): a line whose amount
+ * rounds to zero in the currency cannot carry taxes (CFDI40174: Base must be > 0), a request our engine
+ * rightly rejects. With discounts capped at 90% every taxed Base stays >= 2 units.
+ */
+function atLeastTwentyUnits(quantity: string, unitPrice: string): string {
+  const q = BigInt(scaled(quantity));
+  if (q * BigInt(scaled(unitPrice)) >= 20n * 10n ** 12n) return unitPrice;
+  const decimals = unitPrice.split('.')[1]?.length ?? 0;
+  const step = 10n ** BigInt(6 - decimals);
+  const micro = (20n * 10n ** 12n + q - 1n) / q; // ceil(20 / quantity) in millionths
+  const units = ((micro + step - 1n) / step).toString(); // rounded up to the price's decimals
+  if (decimals === 0) return units;
+  const text = units.padStart(decimals + 1, '0');
+  return `${text.slice(0, -decimals)}.${text.slice(-decimals)}`;
+}
+
 /** A discount of about `percent` of quantity x unit_price, with 2 decimals, never above it. */
 function discountOf(line: { quantity: string; unit_price: string }, percent: number): string {
-  const cents = (BigInt(scaled(line.quantity)) * BigInt(scaled(line.unit_price)) * BigInt(percent)) / 10n ** 12n / 100n;
+  const cents =
+    (BigInt(scaled(line.quantity)) * BigInt(scaled(line.unit_price)) * BigInt(percent)) / 10n ** 12n / 100n;
   const text = cents.toString().padStart(3, '0');
   return `${text.slice(0, -2)}.${text.slice(-2)}`;
 }
@@ -147,7 +198,13 @@ export const invoiceRequest: fc.Arbitrary<Record<string, unknown>> = fc
           currency: 'MXN',
           payment_form: r.payment.payment_form === '99' ? '01' : r.payment.payment_form,
           payment_method: 'PUE',
-          customer: { rfc: 'XAXX010101000', name: 'PUBLICO EN GENERAL', tax_regime: '616', zip: r.zip, cfdi_use: 'S01' },
+          customer: {
+            rfc: 'XAXX010101000',
+            name: 'PUBLICO EN GENERAL',
+            tax_regime: '616',
+            zip: r.zip,
+            cfdi_use: 'S01',
+          },
           global: { periodicity: '04', months: '10', year: '2026' },
           items: r.itemsWithout.map((line, index) => ({
             ...line,

@@ -13,8 +13,8 @@ import { cadenaOriginal } from './cadena/index.js';
 import { computeComprobante } from './compute/index.js';
 import type { Comprobante } from './model.js';
 import { parseInvoiceRequest } from './request/index.js';
-import type { Finding } from './validate/types.js';
 import { validateComprobante } from './validate/index.js';
+import type { Finding } from './validate/types.js';
 import { comprobanteToTree } from './xml/to-tree.js';
 
 export interface BuildOptions {

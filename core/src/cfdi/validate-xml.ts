@@ -5,8 +5,9 @@
 import type { Catalogs } from '../catalogs/types.js';
 import { isAutofacturaError } from '../errors.js';
 import { parseXml } from '../xml/parse.js';
-import type { Finding, ValidationReport } from './validate/types.js';
+import type { Comprobante } from './model.js';
 import { validateComprobante } from './validate/index.js';
+import type { Finding, ValidationReport } from './validate/types.js';
 import { validateXsd } from './validate/xsd.js';
 import { comprobanteFromTree } from './xml/from-tree.js';
 
@@ -15,8 +16,11 @@ export interface ValidateXmlOptions {
   now?: Date;
 }
 
-export async function validateCfdiXml(xml: string, options: ValidateXmlOptions = {}): Promise<ValidationReport> {
-  let comprobante;
+export async function validateCfdiXml(
+  xml: string,
+  options: ValidateXmlOptions = {},
+): Promise<ValidationReport> {
+  let comprobante: Comprobante;
   try {
     comprobante = comprobanteFromTree(parseXml(xml));
   } catch (error) {

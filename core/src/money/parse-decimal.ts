@@ -33,7 +33,10 @@ export function readDecimal(input: unknown): DecimalRead {
 }
 
 const REASONS: Record<DecimalReadFailure, [es: string, en: string]> = {
-  type: ['debe ser un número decimal escrito como texto, p. ej. "116.00"', 'must be a decimal string, e.g. "116.00"'],
+  type: [
+    'debe ser un número decimal escrito como texto, p. ej. "116.00"',
+    'must be a decimal string, e.g. "116.00"',
+  ],
   empty: ['está vacío; escribe un número, p. ej. "116.00"', 'is empty; write a number, e.g. "116.00"'],
   'not-finite': ['no es un número finito (NaN o Infinity)', 'is not a finite number (NaN or Infinity)'],
   exponent: [

@@ -28,7 +28,10 @@ describe('Comprobante model <-> XML (#2)', () => {
 
   it('refuses a document that is not a CFDI 4.0', () => {
     assert.throws(
-      () => comprobanteFromTree(parseXml('<cfdi:Comprobante xmlns:cfdi="http://www.sat.gob.mx/cfd/3" Version="3.3"/>')),
+      () =>
+        comprobanteFromTree(
+          parseXml('<cfdi:Comprobante xmlns:cfdi="http://www.sat.gob.mx/cfd/3" Version="3.3"/>'),
+        ),
       (error: { code?: string }) => error.code === 'XML_NOT_CFDI40',
     );
   });

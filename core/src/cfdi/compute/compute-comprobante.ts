@@ -72,7 +72,10 @@ export function computeComprobante(request: InvoiceRequest, options: ComputeOpti
     };
   }
   if (request.related) {
-    comprobante.CfdiRelacionados = request.related.map((r) => ({ TipoRelacion: r.relationship, uuids: r.uuids }));
+    comprobante.CfdiRelacionados = request.related.map((r) => ({
+      TipoRelacion: r.relationship,
+      uuids: r.uuids,
+    }));
   }
   if (totals.Impuestos) comprobante.Impuestos = totals.Impuestos;
   return comprobante;

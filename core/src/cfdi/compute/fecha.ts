@@ -35,7 +35,12 @@ export function localDateTime(instant: Date, timeZone: string): string {
 }
 
 /** The Fecha for a request `date` (local, instant or absent = `now`) issued at postal code `zip`. */
-export function cfdiFecha(date: string | undefined, zip: string, catalogs: Catalogs, now: () => Date): string {
+export function cfdiFecha(
+  date: string | undefined,
+  zip: string,
+  catalogs: Catalogs,
+  now: () => Date,
+): string {
   if (date !== undefined && LOCAL.test(date)) return date;
   const timeZone = catalogs.codigoPostal.get(zip)?.timeZone;
   if (!timeZone) {

@@ -10,7 +10,7 @@
  * IVA is charged on the price plus the IEPS trasladado of the same line (LIVA art. 18); retentions are
  * on the Base. Cuota: the Base is the units the cuota applies to (default the quantity).
  */
-import { Dec, roundTo, ZERO } from '../../money/decimal.js';
+import { Dec, roundTo, roundUpTo, truncateTo, ZERO } from '../../money/decimal.js';
 import { IMPUESTO } from '../model.js';
 import type { InvoiceTax } from '../request/schema.js';
 
@@ -27,38 +27,59 @@ export interface LineTax {
   /** Exact base x rate, before rounding. */
   exact?: Dec;
   importe?: Dec;
-  /** Another tax's base depends on this one (IEPS under IVA): its importe must not be nudged. */
-  feedsOther: boolean;
 }
 
 export function impuestoCode(type: InvoiceTax['type']): string {
   return IMPUESTO[type];
 }
 
-export function lineTaxes(taxes: readonly InvoiceTax[], base: Dec, quantity: Dec, decimals: number): LineTax[] {
+/**
+ * How a computed tax Importe is rounded: half up (the default), or down / up to the currency's decimals —
+ * both inside SAT's limits — when a tax-included price needs the line to land on an exact amount.
+ */
+export type TaxRounding = 'half-up' | 'down' | 'up';
+
+const ROUNDERS: Record<TaxRounding, (value: Dec, decimals: number) => Dec> = {
+  'half-up': roundTo,
+  down: truncateTo,
+  up: roundUpTo,
+};
+
+const HALF_UP = (): TaxRounding => 'half-up';
+
+export function lineTaxes(
+  taxes: readonly InvoiceTax[],
+  base: Dec,
+  quantity: Dec,
+  decimals: number,
+  rounding: (index: number) => TaxRounding = HALF_UP,
+): LineTax[] {
   const out: LineTax[] = [];
   let ieps = ZERO;
-  const ivaTraslado = taxes.some((t) => t.type === 'IVA' && !t.withholding && t.factor !== 'Exento');
   // IEPS and ISR traslados first: IVA's base includes the IEPS of the line.
   for (let pass = 0; pass < 2; pass++) {
     taxes.forEach((tax, index) => {
       if (tax.withholding || (tax.type === 'IVA') !== (pass === 1)) return;
       const tBase = pass === 1 ? base.plus(ieps) : base;
-      const line = oneTax(tax, index, tBase, quantity, decimals);
-      if (tax.type === 'IEPS' && line.importe) {
-        ieps = ieps.plus(line.importe);
-        line.feedsOther = ivaTraslado;
-      }
+      const line = oneTax(tax, index, tBase, quantity, decimals, rounding(index));
+      if (tax.type === 'IEPS' && line.importe) ieps = ieps.plus(line.importe);
       out.push(line);
     });
   }
   taxes.forEach((tax, index) => {
-    if (tax.withholding) out.push(oneTax(tax, index, base, quantity, decimals));
+    if (tax.withholding) out.push(oneTax(tax, index, base, quantity, decimals, rounding(index)));
   });
   return out;
 }
 
-function oneTax(tax: InvoiceTax, index: number, base: Dec, quantity: Dec, decimals: number): LineTax {
+function oneTax(
+  tax: InvoiceTax,
+  index: number,
+  base: Dec,
+  quantity: Dec,
+  decimals: number,
+  rounding: TaxRounding,
+): LineTax {
   const line: LineTax = {
     index,
     impuesto: impuestoCode(tax.type),
@@ -66,7 +87,6 @@ function oneTax(tax: InvoiceTax, index: number, base: Dec, quantity: Dec, decima
     withholding: tax.withholding,
     base,
     baseDecimals: decimals,
-    feedsOther: false,
   };
   if (tax.factor === 'Exento' || tax.rate === undefined) return line;
   const rate = new Dec(tax.rate);
@@ -76,7 +96,7 @@ function oneTax(tax: InvoiceTax, index: number, base: Dec, quantity: Dec, decima
   }
   line.rate = rate;
   line.exact = line.base.times(rate);
-  line.importe = tax.amount === undefined ? roundTo(line.exact, decimals) : new Dec(tax.amount);
+  line.importe = tax.amount === undefined ? ROUNDERS[rounding](line.exact, decimals) : new Dec(tax.amount);
   return line;
 }
 

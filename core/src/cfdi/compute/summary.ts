@@ -5,7 +5,7 @@
  * SubTotal = round(sum of Importe); Descuento = round(sum of Descuento), absent when no line has one;
  * Total = SubTotal - Descuento + TotalImpuestosTrasladados - TotalImpuestosRetenidos.
  */
-import { Dec, roundTo, ZERO } from '../../money/decimal.js';
+import { type Dec, roundTo, ZERO } from '../../money/decimal.js';
 import { formatFixed } from '../../money/format.js';
 import type { Impuestos, TrasladoResumen } from '../model.js';
 import type { ComputedLine } from './concepto.js';
@@ -45,7 +45,13 @@ export function computeTotals(lines: readonly ComputedLine[], decimals: number):
         group.base = group.base.plus(tax.base);
         if (tax.importe) group.importe = (group.importe ?? ZERO).plus(tax.importe);
       } else {
-        traslados.set(key, { impuesto: tax.impuesto, factor: tax.factor, rate, base: tax.base, importe: tax.importe });
+        traslados.set(key, {
+          impuesto: tax.impuesto,
+          factor: tax.factor,
+          rate,
+          base: tax.base,
+          importe: tax.importe,
+        });
       }
     }
   }

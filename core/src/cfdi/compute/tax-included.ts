@@ -9,17 +9,18 @@
  *    f = 1 + sum of traslado rates - sum of withholding rates: B <- B + round((P - paid(B)) / f), at least
  *    one unit, until paid(B) = P or a Base repeats (paid jumps over P by rounding: with f > 1 one more
  *    cent of Base can add two cents).
- * 2. If no Base hits P, take a visited Base that misses by exactly one unit and move one tax Importe to
- *    the other side of its exact value (floor <-> ceiling of Base x rate). Both are inside SAT's limits,
- *    so the CFDI stays valid and the line charges P.
+ * 2. If no Base hits P, search the Bases within 3 units of the nearest miss, rounding some Tasa tax
+ *    Importe down or up instead of half up (fewest changes first). Floor and ceiling of Base x rate are
+ *    both inside SAT's limits (money/importe-limits.ts), so the CFDI stays valid and the line charges P.
+ *    IVA over IEPS is recomputed from the chosen IEPS.
  * 3. ValorUnitario = Importe / quantity to 6 decimals, nudged by millionths until
  *    round(quantity x ValorUnitario) = Importe (always possible below 10,000 units; beyond, Importe stays
  *    within SAT's limits for the Cantidad's tolerance).
  */
 import { AutofacturaError } from '../../errors.js';
-import { Dec, roundTo, roundUpTo, truncateTo, unitOf } from '../../money/decimal.js';
+import { Dec, roundTo, unitOf } from '../../money/decimal.js';
 import type { InvoiceItem } from '../request/schema.js';
-import { type LineTax, lineTaxes, paidFor } from './line-taxes.js';
+import { type LineTax, lineTaxes, paidFor, type TaxRounding } from './line-taxes.js';
 
 export interface SolvedLine {
   importe: Dec;
@@ -48,21 +49,36 @@ export function solveTaxIncluded(item: InvoiceItem, quantity: Dec, decimals: num
 
 function findBase(item: InvoiceItem, quantity: Dec, decimals: number, target: Dec, unit: Dec) {
   const slope = slopeOf(item);
-  const visited = new Map<string, { base: Dec; taxes: LineTax[]; miss: Dec }>();
+  const visited = new Map<string, { base: Dec; miss: Dec }>();
   let base = roundTo(target.div(slope), decimals);
   for (let step = 0; step < MAX_STEPS && !visited.has(base.toString()); step++) {
     const taxes = lineTaxes(item.taxes, base, quantity, decimals);
     const miss = target.minus(paidFor(base, taxes));
     if (miss.isZero()) return { base, taxes };
-    visited.set(base.toString(), { base, taxes, miss });
+    visited.set(base.toString(), { base, miss });
     let move = roundTo(miss.div(slope), decimals);
     if (move.isZero()) move = miss.isNegative() ? unit.neg() : unit;
     base = base.plus(move);
   }
-  const candidates = [...visited.values()].filter((v) => v.miss.abs().eq(unit));
-  candidates.sort((a, b) => a.base.comparedTo(b.base));
-  for (const candidate of candidates) {
-    if (nudgeOneTax(candidate.taxes, candidate.miss, decimals)) return candidate;
+  // Rounding jumps over the target: round some tax Importe down or up instead of half up (both inside
+  // SAT's limits), on the Bases nearest to the target, preferring the fewest changed roundings.
+  const nearest = [...visited.values()].sort((a, b) => a.miss.abs().comparedTo(b.miss.abs()))[0];
+  if (nearest) {
+    const rounded = roundingChoices(item);
+    for (const offset of OFFSETS) {
+      const candidate = nearest.base.plus(unit.times(offset));
+      if (!candidate.isPositive()) continue;
+      for (const choice of rounded) {
+        const taxes = lineTaxes(
+          item.taxes,
+          candidate,
+          quantity,
+          decimals,
+          (index) => choice.get(index) ?? 'half-up',
+        );
+        if (paidFor(candidate, taxes).eq(target)) return { base: candidate, taxes };
+      }
+    }
   }
   throw new AutofacturaError({
     code: 'COMPUTE_TAX_INCLUDED_UNSOLVED',
@@ -70,6 +86,27 @@ function findBase(item: InvoiceItem, quantity: Dec, decimals: number, target: De
     messageEn: `No pre-tax unit value gives exactly ${target.toFixed(decimals)} for "${item.description}". Send the price before taxes (tax_included: false).`,
     status: 422,
   });
+}
+
+const OFFSETS = [0, -1, 1, -2, 2, -3, 3];
+
+/**
+ * Every way to round the line's Tasa taxes down or up, fewest first (each entry maps a tax index to its
+ * rounding; absent = half up). At most 4 taxes on a line: 80 combinations.
+ */
+function roundingChoices(item: InvoiceItem): Map<number, TaxRounding>[] {
+  const indexes = item.taxes.flatMap((tax, index) =>
+    tax.factor === 'Tasa' && tax.rate !== undefined ? [index] : [],
+  );
+  let choices: Map<number, TaxRounding>[] = [new Map()];
+  for (const index of indexes) {
+    choices = choices.flatMap((choice) => [
+      choice,
+      new Map([...choice, [index, 'down' as const]]),
+      new Map([...choice, [index, 'up' as const]]),
+    ]);
+  }
+  return choices.sort((a, b) => a.size - b.size);
 }
 
 /** d paid / d Base: 1 + traslado rates (IVA over IEPS) - withholding rates; Cuota adds no slope. */
@@ -83,30 +120,11 @@ function slopeOf(item: InvoiceItem): Dec {
     else if (tax.type === 'IVA') iva = iva.plus(tax.rate);
     else ieps = ieps.plus(tax.rate);
   }
-  const slope = new Dec(1).plus(ieps).plus(iva.times(ieps.plus(1))).minus(withheld);
+  const slope = new Dec(1)
+    .plus(ieps)
+    .plus(iva.times(ieps.plus(1)))
+    .minus(withheld);
   return slope.lte(0) ? new Dec(1) : slope;
-}
-
-/** Moves one Tasa tax Importe to the other rounding of its exact value so the line gains `miss`. */
-function nudgeOneTax(taxes: LineTax[], miss: Dec, decimals: number): boolean {
-  const up = miss.isPositive();
-  for (const tax of taxes) {
-    if (tax.factor !== 'Tasa' || !tax.exact || !tax.importe || tax.feedsOther) continue;
-    const floor = truncateTo(tax.exact, decimals);
-    const ceiling = roundUpTo(tax.exact, decimals);
-    if (floor.eq(ceiling)) continue;
-    // A traslado adds to what is paid, a withholding subtracts.
-    const wantHigher = up !== tax.withholding;
-    if (wantHigher && tax.importe.eq(floor)) {
-      tax.importe = ceiling;
-      return true;
-    }
-    if (!wantHigher && tax.importe.eq(ceiling)) {
-      tax.importe = floor;
-      return true;
-    }
-  }
-  return false;
 }
 
 const MICRO = new Dec('0.000001');
@@ -115,7 +133,8 @@ function unitValueFor(importe: Dec, quantity: Dec, decimals: number): Dec {
   const first = roundTo(importe.div(quantity), 6);
   for (let k = 0; k <= 20; k++) {
     for (const candidate of k === 0 ? [first] : [first.plus(MICRO.times(k)), first.minus(MICRO.times(k))]) {
-      if (candidate.isPositive() && roundTo(quantity.times(candidate), decimals).eq(importe)) return candidate;
+      if (candidate.isPositive() && roundTo(quantity.times(candidate), decimals).eq(importe))
+        return candidate;
     }
   }
   return first;

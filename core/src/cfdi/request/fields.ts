@@ -15,7 +15,12 @@ export interface IssueParams {
 type Ctx = z.RefinementCtx;
 
 export function addIssue(ctx: Ctx, code: string, es: string, en: string, path?: (string | number)[]): void {
-  ctx.addIssue({ code: 'custom', message: es, params: { code, messageEn: en } satisfies IssueParams, ...(path ? { path } : {}) });
+  ctx.addIssue({
+    code: 'custom',
+    message: es,
+    params: { code, messageEn: en } satisfies IssueParams,
+    ...(path ? { path } : {}),
+  });
 }
 
 /** A non-empty trimmed string of at most `max` characters. */
@@ -31,11 +36,21 @@ export function code(pattern: RegExp, expectedEs: string, expectedEn: string, no
     .transform((value, ctx) => {
       const v = normalize(value);
       if (v === '') {
-        addIssue(ctx, 'REQUEST_REQUIRED', `está vacío; se espera ${expectedEs}`, `is empty; expected ${expectedEn}`);
+        addIssue(
+          ctx,
+          'REQUEST_REQUIRED',
+          `está vacío; se espera ${expectedEs}`,
+          `is empty; expected ${expectedEn}`,
+        );
         return z.NEVER;
       }
       if (!pattern.test(v)) {
-        addIssue(ctx, 'REQUEST_INVALID_VALUE', `"${value}" no es válido; se espera ${expectedEs}`, `"${value}" is invalid; expected ${expectedEn}`);
+        addIssue(
+          ctx,
+          'REQUEST_INVALID_VALUE',
+          `"${value}" no es válido; se espera ${expectedEs}`,
+          `"${value}" is invalid; expected ${expectedEn}`,
+        );
         return z.NEVER;
       }
       return v;

@@ -31,7 +31,12 @@ export function issueToDetail(issue: z.core.$ZodIssue): ErrorDetail {
   switch (issue.code) {
     case 'custom': {
       const params = issue.params as IssueParams | undefined;
-      return detail(params?.code ?? 'REQUEST_INVALID_VALUE', path, issue.message, params?.messageEn ?? issue.message);
+      return detail(
+        params?.code ?? 'REQUEST_INVALID_VALUE',
+        path,
+        issue.message,
+        params?.messageEn ?? issue.message,
+      );
     }
     case 'invalid_type': {
       if (!('input' in issue) || issue.input === undefined || issue.input === null) {
@@ -53,7 +58,12 @@ export function issueToDetail(issue: z.core.$ZodIssue): ErrorDetail {
     }
     case 'invalid_value': {
       const options = issue.values.map((v) => JSON.stringify(v)).join(', ');
-      return detail('REQUEST_INVALID_VALUE', path, `debe ser uno de: ${options}`, `must be one of: ${options}`);
+      return detail(
+        'REQUEST_INVALID_VALUE',
+        path,
+        `debe ser uno de: ${options}`,
+        `must be one of: ${options}`,
+      );
     }
     case 'unrecognized_keys': {
       const keys = issue.keys.join(', ');
@@ -69,9 +79,19 @@ export function issueToDetail(issue: z.core.$ZodIssue): ErrorDetail {
     case 'too_small': {
       if (issue.origin === 'string') return detail('REQUEST_REQUIRED', path, 'está vacío', 'is empty');
       if (issue.origin === 'array') {
-        return detail('REQUEST_REQUIRED', path, `debe tener al menos ${issue.minimum} elemento(s)`, `needs at least ${issue.minimum} element(s)`);
+        return detail(
+          'REQUEST_REQUIRED',
+          path,
+          `debe tener al menos ${issue.minimum} elemento(s)`,
+          `needs at least ${issue.minimum} element(s)`,
+        );
       }
-      return detail('REQUEST_INVALID_VALUE', path, `debe ser al menos ${issue.minimum}`, `must be at least ${issue.minimum}`);
+      return detail(
+        'REQUEST_INVALID_VALUE',
+        path,
+        `debe ser al menos ${issue.minimum}`,
+        `must be at least ${issue.minimum}`,
+      );
     }
     case 'too_big': {
       const unitEs = issue.origin === 'string' ? ' caracteres' : issue.origin === 'array' ? ' elementos' : '';
@@ -84,6 +104,11 @@ export function issueToDetail(issue: z.core.$ZodIssue): ErrorDetail {
       );
     }
     default:
-      return detail('REQUEST_INVALID_VALUE', path, `no es válido (${issue.message})`, `is invalid (${issue.message})`);
+      return detail(
+        'REQUEST_INVALID_VALUE',
+        path,
+        `no es válido (${issue.message})`,
+        `is invalid (${issue.message})`,
+      );
   }
 }

@@ -8,52 +8,113 @@ import type { ItemInput, TaxInput } from './item.js';
 export const OBJETO_IMP_WITHOUT_TAXES = new Set(['01', '03', '04', '08']);
 
 /** Checks one tax against its factor (runs when the tax itself parsed). */
-export function checkTax(tax: TaxInput, ctx: z.RefinementCtx): void {
+export function checkTax(tax: TaxInput, ctx: z.RefinementCtx, path: (string | number)[]): void {
   if (tax.factor === 'Exento') {
     if (tax.rate !== undefined || tax.amount !== undefined) {
-      addIssue(ctx, 'REQUEST_INVALID_VALUE', 'no lleva tasa ni importe cuando factor es "Exento"; quita rate y amount', 'takes no rate or amount when factor is "Exento"; remove rate and amount');
+      addIssue(
+        ctx,
+        'REQUEST_INVALID_VALUE',
+        'no lleva tasa ni importe cuando factor es "Exento"; quita rate y amount',
+        'takes no rate or amount when factor is "Exento"; remove rate and amount',
+        path,
+      );
     }
     if (tax.withholding) {
-      addIssue(ctx, 'REQUEST_INVALID_VALUE', 'no puede ser "Exento" en una retención; usa factor "Tasa" o "Cuota"', 'cannot be "Exento" for a withholding; use factor "Tasa" or "Cuota"', ['factor']);
+      addIssue(
+        ctx,
+        'REQUEST_INVALID_VALUE',
+        'no puede ser "Exento" en una retención; usa factor "Tasa" o "Cuota"',
+        'cannot be "Exento" for a withholding; use factor "Tasa" or "Cuota"',
+        [...path, 'factor'],
+      );
     }
   } else if (tax.rate === undefined) {
-    addIssue(ctx, 'REQUEST_REQUIRED', `es obligatorio con factor "${tax.factor}", p. ej. "0.16" para 16%`, `is required with factor "${tax.factor}", e.g. "0.16" for 16%`, ['rate']);
+    addIssue(
+      ctx,
+      'REQUEST_REQUIRED',
+      `es obligatorio con factor "${tax.factor}", p. ej. "0.16" para 16%`,
+      `is required with factor "${tax.factor}", e.g. "0.16" for 16%`,
+      [...path, 'rate'],
+    );
   } else if (tax.factor === 'Tasa' && new Dec(tax.rate).gt(1)) {
-    addIssue(ctx, 'REQUEST_INVALID_VALUE', `es una fracción, no un porcentaje: escribe "0.16" para 16% (recibido ${tax.rate})`, `is a fraction, not a percentage: write "0.16" for 16% (got ${tax.rate})`, ['rate']);
+    addIssue(
+      ctx,
+      'REQUEST_INVALID_VALUE',
+      `es una fracción, no un porcentaje: escribe "0.16" para 16% (recibido ${tax.rate})`,
+      `is a fraction, not a percentage: write "0.16" for 16% (got ${tax.rate})`,
+      [...path, 'rate'],
+    );
   }
   if (tax.base !== undefined && tax.factor !== 'Cuota') {
-    addIssue(ctx, 'REQUEST_INVALID_VALUE', 'solo se usa con factor "Cuota" (unidades a las que aplica la cuota); quítalo', 'is only used with factor "Cuota" (the units the cuota applies to); remove it', ['base']);
+    addIssue(
+      ctx,
+      'REQUEST_INVALID_VALUE',
+      'solo se usa con factor "Cuota" (unidades a las que aplica la cuota); quítalo',
+      'is only used with factor "Cuota" (the units the cuota applies to); remove it',
+      [...path, 'base'],
+    );
   }
 }
 
 /** Checks across the fields of one item (runs when the item itself parsed). */
-export function checkItem(item: ItemInput, ctx: z.RefinementCtx): void {
-  const at = (...rest: (string | number)[]) => rest;
+export function checkItem(item: ItemInput, index: number, ctx: z.RefinementCtx): void {
+  const at = (...rest: (string | number)[]) => ['items', index, ...rest];
   const taxes = item.taxes ?? [];
   const seen = new Set<string>();
   taxes.forEach((tax, t) => {
+    checkTax(tax, ctx, at('taxes', t));
     const key = `${tax.type}|${tax.withholding}|${tax.factor}`;
     if (seen.has(key)) {
-      addIssue(ctx, 'REQUEST_INVALID_VALUE', `repite el impuesto ${tax.type} ${tax.factor}${tax.withholding ? ' retenido' : ''}; déjalo una sola vez`, `repeats tax ${tax.type} ${tax.factor}${tax.withholding ? ' withheld' : ''}; list it once`, at('taxes', t));
+      addIssue(
+        ctx,
+        'REQUEST_INVALID_VALUE',
+        `repite el impuesto ${tax.type} ${tax.factor}${tax.withholding ? ' retenido' : ''}; déjalo una sola vez`,
+        `repeats tax ${tax.type} ${tax.factor}${tax.withholding ? ' withheld' : ''}; list it once`,
+        at('taxes', t),
+      );
     }
     seen.add(key);
     if (tax.amount !== undefined && item.tax_included) {
-      addIssue(ctx, 'REQUEST_INVALID_VALUE', 'no se puede dar con tax_included: el importe se calcula para cuadrar con el precio', 'cannot be given with tax_included: the amount is computed to match the price', at('taxes', t, 'amount'));
+      addIssue(
+        ctx,
+        'REQUEST_INVALID_VALUE',
+        'no se puede dar con tax_included: el importe se calcula para cuadrar con el precio',
+        'cannot be given with tax_included: the amount is computed to match the price',
+        at('taxes', t, 'amount'),
+      );
     }
   });
 
   const objeto = item.tax_object;
   if (objeto !== undefined && OBJETO_IMP_WITHOUT_TAXES.has(objeto) && taxes.length > 0) {
-    addIssue(ctx, 'REQUEST_INVALID_VALUE', `es "${objeto}", que no lleva desglose de impuestos; quita taxes o usa "02"`, `is "${objeto}", which carries no tax breakdown; remove taxes or use "02"`, at('tax_object'));
+    addIssue(
+      ctx,
+      'REQUEST_INVALID_VALUE',
+      `es "${objeto}", que no lleva desglose de impuestos; quita taxes o usa "02"`,
+      `is "${objeto}", which carries no tax breakdown; remove taxes or use "02"`,
+      at('tax_object'),
+    );
   }
   if (objeto !== undefined && !OBJETO_IMP_WITHOUT_TAXES.has(objeto) && taxes.length === 0) {
-    addIssue(ctx, 'REQUEST_REQUIRED', `es obligatorio con tax_object "${objeto}"; agrega los impuestos o usa "01" (no objeto de impuesto)`, `is required with tax_object "${objeto}"; add the taxes or use "01" (not subject to tax)`, at('taxes'));
+    addIssue(
+      ctx,
+      'REQUEST_REQUIRED',
+      `es obligatorio con tax_object "${objeto}"; agrega los impuestos o usa "01" (no objeto de impuesto)`,
+      `is required with tax_object "${objeto}"; add the taxes or use "01" (not subject to tax)`,
+      at('taxes'),
+    );
   }
 
   if (item.discount !== undefined) {
     const gross = new Dec(item.quantity).times(item.unit_price);
     if (new Dec(item.discount).gt(gross)) {
-      addIssue(ctx, 'REQUEST_INVALID_VALUE', `(${item.discount}) es mayor que quantity x unit_price (${gross.toFixed()}); el descuento no puede exceder el importe`, `(${item.discount}) is greater than quantity x unit_price (${gross.toFixed()}); a discount cannot exceed the amount`, at('discount'));
+      addIssue(
+        ctx,
+        'REQUEST_INVALID_VALUE',
+        `(${item.discount}) es mayor que quantity x unit_price (${gross.toFixed()}); el descuento no puede exceder el importe`,
+        `(${item.discount}) is greater than quantity x unit_price (${gross.toFixed()}); a discount cannot exceed the amount`,
+        at('discount'),
+      );
     }
   }
 }

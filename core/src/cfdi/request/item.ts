@@ -15,8 +15,17 @@ export const taxSchema = z.strictObject({
 });
 
 export const itemSchema = z.strictObject({
-  product_key: code(/^\d{8}$/, 'una clave de c_ClaveProdServ de 8 dígitos, p. ej. "01010101"', 'an 8-digit c_ClaveProdServ key, e.g. "01010101"'),
-  unit_key: code(/^[A-Z0-9]{1,3}$/, 'una clave de c_ClaveUnidad, p. ej. "H87" o "E48"', 'a c_ClaveUnidad key, e.g. "H87" or "E48"', upper),
+  product_key: code(
+    /^\d{8}$/,
+    'una clave de c_ClaveProdServ de 8 dígitos, p. ej. "01010101"',
+    'an 8-digit c_ClaveProdServ key, e.g. "01010101"',
+  ),
+  unit_key: code(
+    /^[A-Z0-9]{1,3}$/,
+    'una clave de c_ClaveUnidad, p. ej. "H87" o "E48"',
+    'a c_ClaveUnidad key, e.g. "H87" or "E48"',
+    upper,
+  ),
   unit: text(20).optional(),
   sku: text(100).optional(),
   description: text(1000),
@@ -24,7 +33,11 @@ export const itemSchema = z.strictObject({
   unit_price: decimal({ sign: 'positive' }),
   discount: decimal({ sign: 'non-negative' }).optional(),
   tax_included: z.boolean().default(false),
-  tax_object: code(/^0[1-8]$/, 'una clave de c_ObjetoImp, de "01" a "08"', 'a c_ObjetoImp key, "01" to "08"').optional(),
+  tax_object: code(
+    /^0[1-8]$/,
+    'una clave de c_ObjetoImp, de "01" a "08"',
+    'a c_ObjetoImp key, "01" to "08"',
+  ).optional(),
   taxes: z.array(taxSchema).optional(),
 });
 

@@ -9,7 +9,11 @@ export const rfc = code(
   upper,
 );
 export const zip = code(/^\d{5}$/, 'un código postal de 5 dígitos', 'a 5-digit postal code');
-export const taxRegime = code(/^\d{3}$/, 'una clave de c_RegimenFiscal de 3 dígitos, p. ej. "601"', 'a 3-digit c_RegimenFiscal key, e.g. "601"');
+export const taxRegime = code(
+  /^\d{3}$/,
+  'una clave de c_RegimenFiscal de 3 dígitos, p. ej. "601"',
+  'a 3-digit c_RegimenFiscal key, e.g. "601"',
+);
 
 export const issuerSchema = z.strictObject({
   rfc,
@@ -25,10 +29,20 @@ export const customerSchema = z.strictObject({
   name: text(254),
   tax_regime: taxRegime,
   zip,
-  cfdi_use: code(/^[A-Z]{1,2}\d{2}$/, 'una clave de c_UsoCFDI, p. ej. "G03"', 'a c_UsoCFDI key, e.g. "G03"', upper),
+  cfdi_use: code(
+    /^[A-Z]{1,2}\d{2}$/,
+    'una clave de c_UsoCFDI, p. ej. "G03"',
+    'a c_UsoCFDI key, e.g. "G03"',
+    upper,
+  ),
   email: code(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'un correo electrónico', 'an email address').optional(),
   /** Foreign customer: c_Pais (ISO 3166-1 alpha-3) -> ResidenciaFiscal. */
-  country: code(/^[A-Z]{3}$/, 'una clave de c_Pais de 3 letras, p. ej. "USA"', 'a 3-letter c_Pais key, e.g. "USA"', upper).optional(),
+  country: code(
+    /^[A-Z]{3}$/,
+    'una clave de c_Pais de 3 letras, p. ej. "USA"',
+    'a 3-letter c_Pais key, e.g. "USA"',
+    upper,
+  ).optional(),
   /** Foreign customer: tax id in their country -> NumRegIdTrib. */
   tax_id: text(40).optional(),
 });

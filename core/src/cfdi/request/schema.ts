@@ -19,9 +19,11 @@ const date = z
   .refine(isValidDate, {
     params: {
       code: 'REQUEST_INVALID_VALUE',
-      messageEn: 'must be a date "YYYY-MM-DDThh:mm:ss" (local time of issuer.zip) or an ISO instant with Z or offset',
+      messageEn:
+        'must be a date "YYYY-MM-DDThh:mm:ss" (local time of issuer.zip) or an ISO instant with Z or offset',
     },
-    message: 'debe ser una fecha "AAAA-MM-DDThh:mm:ss" (hora local de issuer.zip) o un instante ISO con Z u offset',
+    message:
+      'debe ser una fecha "AAAA-MM-DDThh:mm:ss" (hora local de issuer.zip) o un instante ISO con Z u offset',
   });
 
 function isValidDate(value: string): boolean {
@@ -30,7 +32,14 @@ function isValidDate(value: string): boolean {
   if (m[7] !== undefined && m[8] === undefined) return false; // fractions only on instants
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const probe = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
+  return (
+    probe.getUTCFullYear() === y &&
+    probe.getUTCMonth() === mo - 1 &&
+    probe.getUTCDate() === d &&
+    h < 24 &&
+    mi < 60 &&
+    s < 60
+  );
 }
 
 const twoDigits = (es: string, en: string) => code(/^\d{2}$/, es, en);
@@ -42,24 +51,57 @@ const baseSchema = z.strictObject({
   series: text(25).optional(),
   folio: text(40).optional(),
   date: date.optional(),
-  currency: code(/^[A-Z]{3}$/, 'una clave de c_Moneda de 3 letras, p. ej. "MXN"', 'a 3-letter c_Moneda key, e.g. "MXN"', upper).default('MXN'),
+  currency: code(
+    /^[A-Z]{3}$/,
+    'una clave de c_Moneda de 3 letras, p. ej. "MXN"',
+    'a 3-letter c_Moneda key, e.g. "MXN"',
+    upper,
+  ).default('MXN'),
   exchange_rate: decimal({ sign: 'positive', maxDecimals: 6 }).optional(),
-  payment_form: twoDigits('una clave de c_FormaPago de 2 dígitos, p. ej. "04" (tarjeta de crédito)', 'a 2-digit c_FormaPago key, e.g. "04" (credit card)').optional(),
+  payment_form: twoDigits(
+    'una clave de c_FormaPago de 2 dígitos, p. ej. "04" (tarjeta de crédito)',
+    'a 2-digit c_FormaPago key, e.g. "04" (credit card)',
+  ).optional(),
   payment_method: z.enum(['PUE', 'PPD']).default('PUE'),
   payment_conditions: text(1000).optional(),
-  export: twoDigits('una clave de c_Exportacion, p. ej. "01"', 'a c_Exportacion key, e.g. "01"').default('01'),
+  export: twoDigits('una clave de c_Exportacion, p. ej. "01"', 'a c_Exportacion key, e.g. "01"').default(
+    '01',
+  ),
   global: z
     .strictObject({
-      periodicity: twoDigits('una clave de c_Periodicidad, "01" a "05"', 'a c_Periodicidad key, "01" to "05"'),
+      periodicity: twoDigits(
+        'una clave de c_Periodicidad, "01" a "05"',
+        'a c_Periodicidad key, "01" to "05"',
+      ),
       months: twoDigits('una clave de c_Meses, "01" a "18"', 'a c_Meses key, "01" to "18"'),
-      year: z.union([z.number().int(), z.string().trim().regex(/^\d{4}$/)]).transform(String),
+      year: z
+        .union([
+          z.number().int(),
+          z
+            .string()
+            .trim()
+            .regex(/^\d{4}$/),
+        ])
+        .transform(String),
     })
     .optional(),
   related: z
     .array(
       z.strictObject({
-        relationship: twoDigits('una clave de c_TipoRelacion, p. ej. "01" (nota de crédito)', 'a c_TipoRelacion key, e.g. "01" (credit note)'),
-        uuids: z.array(code(UUID, 'un UUID (folio fiscal) de 36 caracteres', 'a 36-character UUID (folio fiscal)', upper)).min(1),
+        relationship: twoDigits(
+          'una clave de c_TipoRelacion, p. ej. "01" (nota de crédito)',
+          'a c_TipoRelacion key, e.g. "01" (credit note)',
+        ),
+        uuids: z
+          .array(
+            code(
+              UUID,
+              'un UUID (folio fiscal) de 36 caracteres',
+              'a 36-character UUID (folio fiscal)',
+              upper,
+            ),
+          )
+          .min(1),
       }),
     )
     .min(1)
@@ -71,21 +113,51 @@ export const invoiceRequestSchema = baseSchema
   .superRefine((request, ctx) => {
     const { currency, exchange_rate: rate } = request;
     if (currency !== 'MXN' && currency !== 'XXX' && rate === undefined) {
-      addIssue(ctx, 'REQUEST_REQUIRED', `es obligatorio con moneda ${currency}: pesos por 1 ${currency}, p. ej. "17.2508"`, `is required with currency ${currency}: pesos per 1 ${currency}, e.g. "17.2508"`, ['exchange_rate']);
+      addIssue(
+        ctx,
+        'REQUEST_REQUIRED',
+        `es obligatorio con moneda ${currency}: pesos por 1 ${currency}, p. ej. "17.2508"`,
+        `is required with currency ${currency}: pesos per 1 ${currency}, e.g. "17.2508"`,
+        ['exchange_rate'],
+      );
     }
     if (currency === 'MXN' && rate !== undefined && !new Dec(rate).eq(1)) {
-      addIssue(ctx, 'REQUEST_INVALID_VALUE', 'debe ser 1 (o no darse) con moneda MXN', 'must be 1 (or absent) with currency MXN', ['exchange_rate']);
+      addIssue(
+        ctx,
+        'REQUEST_INVALID_VALUE',
+        'debe ser 1 (o no darse) con moneda MXN',
+        'must be 1 (or absent) with currency MXN',
+        ['exchange_rate'],
+      );
     }
     if (currency === 'XXX' && rate !== undefined) {
-      addIssue(ctx, 'REQUEST_INVALID_VALUE', 'no se da con moneda XXX', 'is not given with currency XXX', ['exchange_rate']);
+      addIssue(ctx, 'REQUEST_INVALID_VALUE', 'no se da con moneda XXX', 'is not given with currency XXX', [
+        'exchange_rate',
+      ]);
     }
     if (request.payment_form === undefined && request.payment_method === 'PUE') {
-      addIssue(ctx, 'REQUEST_REQUIRED', 'es obligatorio con payment_method PUE: la clave c_FormaPago de cómo se pagó, p. ej. "04"', 'is required with payment_method PUE: the c_FormaPago key of how it was paid, e.g. "04"', ['payment_form']);
+      addIssue(
+        ctx,
+        'REQUEST_REQUIRED',
+        'es obligatorio con payment_method PUE: la clave c_FormaPago de cómo se pagó, p. ej. "04"',
+        'is required with payment_method PUE: the c_FormaPago key of how it was paid, e.g. "04"',
+        ['payment_form'],
+      );
     }
-    if (request.payment_method === 'PPD' && request.payment_form !== undefined && request.payment_form !== '99') {
-      addIssue(ctx, 'REQUEST_INVALID_VALUE', 'debe ser "99" (por definir) con payment_method PPD; la forma real va en el complemento de pago', 'must be "99" (to be defined) with payment_method PPD; the actual form goes in the payment complement', ['payment_form']);
+    if (
+      request.payment_method === 'PPD' &&
+      request.payment_form !== undefined &&
+      request.payment_form !== '99'
+    ) {
+      addIssue(
+        ctx,
+        'REQUEST_INVALID_VALUE',
+        'debe ser "99" (por definir) con payment_method PPD; la forma real va en el complemento de pago',
+        'must be "99" (to be defined) with payment_method PPD; the actual form goes in the payment complement',
+        ['payment_form'],
+      );
     }
-    request.items.forEach((item, index) => checkItem(item, index, ctx));
+    for (const [index, item] of request.items.entries()) checkItem(item, index, ctx);
   })
   .transform((request) => ({
     ...request,
