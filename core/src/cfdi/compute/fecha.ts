@@ -27,11 +27,37 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** `instant` as "YYYY-MM-DDThh:mm:ss" in `timeZone`. */
+const HOUR = 3_600_000;
+/** UTC offset (ms) of a zone during one UTC hour; zones change offset only on whole hours. */
+const offsets = new Map<string, number>();
+
+function offsetAt(instant: Date, timeZone: string): number {
+  const hour = Math.floor(instant.getTime() / HOUR);
+  const key = `${timeZone}|${hour}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const probe = new Date(hour * HOUR);
+    const parts: Record<string, string> = {};
+    for (const part of formatterFor(timeZone).formatToParts(probe)) parts[part.type] = part.value;
+    const local = Date.UTC(
+      Number(parts.year),
+      Number(parts.month) - 1,
+      Number(parts.day),
+      Number(parts.hour),
+      Number(parts.minute),
+      Number(parts.second),
+    );
+    offset = local - probe.getTime();
+    if (offsets.size > 10_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** `instant` as "YYYY-MM-DDThh:mm:ss" in `timeZone` (Intl is asked once per zone and UTC hour). */
 export function localDateTime(instant: Date, timeZone: string): string {
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = part.value;
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+  const whole = Math.floor(instant.getTime() / 1000) * 1000;
+  return new Date(whole + offsetAt(instant, timeZone)).toISOString().slice(0, 19);
 }
 
 /** The Fecha for a request `date` (local, instant or absent = `now`) issued at postal code `zip`. */
