@@ -14,8 +14,17 @@ export type DecimalRead =
   | { ok: true; value: Dec; text: string }
   | { ok: false; reason: DecimalReadFailure; text?: string };
 
-/** Reads a request decimal without throwing; `text` is the canonical plain string it was read from. */
-export function readDecimal(input: unknown): DecimalRead {
+export type DecimalReadText =
+  | { ok: true; text: string }
+  | { ok: false; reason: DecimalReadFailure; text?: string };
+
+/**
+ * Reads a request decimal without throwing; `text` is the plain string it was read from. With
+ * `withValue` false the Decimal is not built (`value` is then undefined: callers that only need the text).
+ */
+export function readDecimal(input: unknown, withValue: false): DecimalReadText;
+export function readDecimal(input: unknown, withValue?: true): DecimalRead;
+export function readDecimal(input: unknown, withValue = true): DecimalRead | DecimalReadText {
   let text: string;
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return { ok: false, reason: 'not-finite' };
@@ -26,7 +35,7 @@ export function readDecimal(input: unknown): DecimalRead {
   } else {
     return { ok: false, reason: 'type' };
   }
-  if (PLAIN.test(text)) return { ok: true, value: new Dec(text), text };
+  if (PLAIN.test(text)) return withValue ? { ok: true, value: new Dec(text), text } : { ok: true, text };
   if (/^-?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i.test(text)) return { ok: false, reason: 'exponent', text };
   if (/^[+-]?(NaN|Infinity)$/.test(text)) return { ok: false, reason: 'not-finite', text };
   return { ok: false, reason: 'format', text };

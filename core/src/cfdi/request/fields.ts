@@ -73,14 +73,14 @@ export interface DecimalRule {
 export function decimal(rule: DecimalRule) {
   const maxDecimals = rule.maxDecimals ?? 6;
   return z.union([z.string(), z.number()]).transform((input, ctx) => {
-    const read = readDecimal(input);
+    const read = readDecimal(input, false);
     if (!read.ok) {
       const { es, en } = decimalReadMessage(read.reason);
       addIssue(ctx, 'REQUEST_INVALID_DECIMAL', es, en);
       return z.NEVER;
     }
-    const value = read.value;
-    if (rule.sign === 'positive' ? value.lte(0) : value.isNegative()) {
+    const sign = signOf(read.text);
+    if (rule.sign === 'positive' ? sign <= 0 : sign < 0) {
       const es = rule.sign === 'positive' ? 'debe ser mayor que cero' : 'no puede ser negativo';
       const en = rule.sign === 'positive' ? 'must be greater than zero' : 'must not be negative';
       addIssue(ctx, 'REQUEST_INVALID_DECIMAL', `${es} (recibido ${read.text})`, `${en} (got ${read.text})`);
@@ -95,13 +95,22 @@ export function decimal(rule: DecimalRule) {
       );
       return z.NEVER;
     }
-    return canonical(value, read.text);
+    return canonical(read.text);
   });
 }
 
-/** The plain string for a decimal: no leading zeros, no sign, the decimals it was written with. */
-function canonical(value: Dec, text: string): string {
-  return value.toFixed(countDecimals(text));
+/** -1, 0 or 1 for a plain decimal string (/^-?\d+(\.\d+)?$/): string work, no Decimal on the hot path. */
+function signOf(text: string): -1 | 0 | 1 {
+  if (!/[1-9]/.test(text)) return 0;
+  return text.startsWith('-') ? -1 : 1;
+}
+
+/** The plain string of a non-negative decimal: no leading zeros, the decimals it was written with. */
+function canonical(text: string): string {
+  const plain = text.startsWith('-') ? text.slice(1) : text;
+  const dot = plain.indexOf('.');
+  const integer = (dot < 0 ? plain : plain.slice(0, dot)).replace(/^0+(?=\d)/, '');
+  return dot < 0 ? integer : `${integer}${plain.slice(dot)}`;
 }
 
 export { Dec };
