@@ -11,6 +11,7 @@
  * on the Base. Cuota: the Base is the units the cuota applies to (default the quantity).
  */
 import { Dec, roundTo, roundUpTo, truncateTo, ZERO } from '../../money/decimal.js';
+import { importeLimits } from '../../money/importe-limits.js';
 import { IMPUESTO } from '../model.js';
 import type { InvoiceTax } from '../request/schema.js';
 
@@ -34,16 +35,25 @@ export function impuestoCode(type: InvoiceTax['type']): string {
 }
 
 /**
- * How a computed tax Importe is rounded: half up (the default), or down / up to the currency's decimals —
- * both inside SAT's limits — when a tax-included price needs the line to land on an exact amount.
+ * How a computed tax Importe is rounded: half up (the default), or down / up to the currency's decimals,
+ * or SAT's lower / upper limit itself (money/importe-limits.ts) — all inside SAT's limits — when a
+ * tax-included price needs the line to land on an exact amount. The limits reach one unit beyond floor
+ * and ceiling when base x rate is (nearly) exact, and further for a Tasa above 1 (IEPS 160%).
  */
-export type TaxRounding = 'half-up' | 'down' | 'up';
+export type TaxRounding = 'half-up' | 'down' | 'up' | 'lower' | 'upper';
 
-const ROUNDERS: Record<TaxRounding, (value: Dec, decimals: number) => Dec> = {
+const ROUNDERS: Record<'half-up' | 'down' | 'up', (value: Dec, decimals: number) => Dec> = {
   'half-up': roundTo,
   down: truncateTo,
   up: roundUpTo,
 };
+
+function rounded(line: LineTax, rate: Dec, decimals: number, rounding: TaxRounding): Dec {
+  if (rounding === 'lower' || rounding === 'upper') {
+    return importeLimits(line.base, rate, line.baseDecimals, decimals)[rounding];
+  }
+  return ROUNDERS[rounding](line.exact!, decimals);
+}
 
 const HALF_UP = (): TaxRounding => 'half-up';
 
@@ -96,7 +106,7 @@ function oneTax(
   }
   line.rate = rate;
   line.exact = line.base.times(rate);
-  line.importe = tax.amount === undefined ? ROUNDERS[rounding](line.exact, decimals) : new Dec(tax.amount);
+  line.importe = tax.amount === undefined ? rounded(line, rate, decimals, rounding) : new Dec(tax.amount);
   return line;
 }
 

@@ -10,9 +10,10 @@
  *    one unit, until paid(B) = P or a Base repeats (paid jumps over P by rounding: with f > 1 one more
  *    cent of Base can add two cents).
  * 2. If no Base hits P, search the Bases within 3 units of the nearest miss, rounding some Tasa tax
- *    Importe down or up instead of half up (fewest changes first). Floor and ceiling of Base x rate are
- *    both inside SAT's limits (money/importe-limits.ts), so the CFDI stays valid and the line charges P.
- *    IVA over IEPS is recomputed from the chosen IEPS.
+ *    Importe down or up, or to SAT's lower or upper limit, instead of half up (fewest changes first).
+ *    All of these are inside SAT's limits (money/importe-limits.ts), so the CFDI stays valid and the
+ *    line charges P. IVA over IEPS is recomputed from the chosen IEPS. A P below what the smallest Base
+ *    already charges (a Cuota per unit above the price) has no solution and is refused up front.
  * 3. ValorUnitario = Importe / quantity to 6 decimals, nudged by millionths until
  *    round(quantity x ValorUnitario) = Importe (always possible below 10,000 units; beyond, Importe stays
  *    within SAT's limits for the Cantidad's tolerance).
@@ -48,6 +49,12 @@ export function solveTaxIncluded(item: InvoiceItem, quantity: Dec, decimals: num
 }
 
 function findBase(item: InvoiceItem, quantity: Dec, decimals: number, target: Dec, unit: Dec) {
+  // The smallest positive Base, with traslados at SAT's lower limit and withholdings at the upper one,
+  // already charges this much (a Cuota charges per unit whatever the price): a lower price has no
+  // positive Base, and a negative one would reach the CFDI as a negative SubTotal.
+  const least = (index: number): TaxRounding => (item.taxes[index]?.withholding ? 'upper' : 'lower');
+  const floorPaid = paidFor(unit, lineTaxes(item.taxes, unit, quantity, decimals, least));
+  if (target.lt(floorPaid)) throw priceBelowTaxes(item, target, floorPaid, decimals);
   const slope = slopeOf(item);
   const visited = new Map<string, { base: Dec; miss: Dec }>();
   let base = roundTo(target.div(slope), decimals);
@@ -90,9 +97,21 @@ function findBase(item: InvoiceItem, quantity: Dec, decimals: number, target: De
 
 const OFFSETS = [0, -1, 1, -2, 2, -3, 3];
 
+function priceBelowTaxes(item: InvoiceItem, target: Dec, floorPaid: Dec, decimals: number): AutofacturaError {
+  const paid = target.toFixed(decimals);
+  const least = floorPaid.toFixed(decimals);
+  return new AutofacturaError({
+    code: 'COMPUTE_TAX_INCLUDED_UNSOLVED',
+    message: `El precio con impuestos de "${item.description}" (${paid}, neto de descuento) no cubre sus impuestos: con la base mínima ya suman ${least} (p. ej. una cuota de IEPS por unidad mayor que el precio). Revisa precio, cantidad, descuento o cuota.`,
+    messageEn: `The tax-included price of "${item.description}" (${paid}, net of discount) does not cover its taxes: with the smallest Base they already come to ${least} (e.g. an IEPS cuota per unit above the price). Check price, quantity, discount or cuota.`,
+    status: 422,
+  });
+}
+
 /**
- * Every way to round the line's Tasa taxes down or up, fewest first (each entry maps a tax index to its
- * rounding; absent = half up). At most 4 taxes on a line: 80 combinations.
+ * Every way to round the line's Tasa taxes down, up, to SAT's lower or to its upper limit, fewest first
+ * (each entry maps a tax index to its rounding; absent = half up). At most 4 Tasa taxes on a line: 625
+ * combinations, tried only when the Newton steps miss.
  */
 function roundingChoices(item: InvoiceItem): Map<number, TaxRounding>[] {
   const indexes = item.taxes.flatMap((tax, index) =>
@@ -104,6 +123,8 @@ function roundingChoices(item: InvoiceItem): Map<number, TaxRounding>[] {
       choice,
       new Map([...choice, [index, 'down' as const]]),
       new Map([...choice, [index, 'up' as const]]),
+      new Map([...choice, [index, 'lower' as const]]),
+      new Map([...choice, [index, 'upper' as const]]),
     ]);
   }
   return choices.sort((a, b) => a.size - b.size);

@@ -12,6 +12,17 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/** The whole request missing (null, undefined): "La solicitud es obligatorio" would not even agree in gender. */
+const REQUEST_MISSING: [string, string] = [
+  'está vacía; envía un objeto JSON',
+  'is empty; send a JSON object',
+];
+
+function required(path: string): ErrorDetail {
+  const [es, en] = path === '' ? REQUEST_MISSING : ['es obligatorio y falta', 'is required and missing'];
+  return detail('REQUEST_REQUIRED', path, es, en);
+}
+
 function detail(code: string, path: string, es: string, en: string): ErrorDetail {
   const where = path === '' ? 'La solicitud' : `El campo ${path}`;
   const whereEn = path === '' ? 'The request' : `Field ${path}`;
@@ -40,14 +51,14 @@ export function issueToDetail(issue: z.core.$ZodIssue): ErrorDetail {
     }
     case 'invalid_type': {
       if (!('input' in issue) || issue.input === undefined || issue.input === null) {
-        return detail('REQUEST_REQUIRED', path, 'es obligatorio y falta', 'is required and missing');
+        return required(path);
       }
       const [es, en] = TYPE_NAMES[issue.expected] ?? [issue.expected, issue.expected];
       return detail('REQUEST_INVALID_TYPE', path, `debe ser ${es}`, `must be ${en}`);
     }
     case 'invalid_union': {
       if (!('input' in issue) || issue.input === undefined || issue.input === null) {
-        return detail('REQUEST_REQUIRED', path, 'es obligatorio y falta', 'is required and missing');
+        return required(path);
       }
       return detail(
         'REQUEST_INVALID_DECIMAL',
@@ -57,6 +68,8 @@ export function issueToDetail(issue: z.core.$ZodIssue): ErrorDetail {
       );
     }
     case 'invalid_value': {
+      // zod reports a missing enum field (taxes[0].type absent) as a wrong value
+      if (!('input' in issue) || issue.input === undefined || issue.input === null) return required(path);
       const options = issue.values.map((v) => JSON.stringify(v)).join(', ');
       return detail(
         'REQUEST_INVALID_VALUE',

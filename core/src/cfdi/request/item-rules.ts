@@ -7,6 +7,12 @@ import type { ItemInput, TaxInput } from './item.js';
 /** c_ObjetoImp keys whose Concepto carries no Impuestos node. */
 export const OBJETO_IMP_WITHOUT_TAXES = new Set(['01', '03', '04', '08']);
 
+/**
+ * The largest Tasa in c_TasaOCuota per tax: IEPS goes up to 1.600000 (160%, tabacos labrados); IVA and
+ * ISR stay below 1. A larger Tasa is a percentage written as such ("16" for 16%).
+ */
+const MAX_TASA: Record<TaxInput['type'], number> = { IVA: 1, ISR: 1, IEPS: 1.6 };
+
 /** Checks one tax against its factor (runs when the tax itself parsed). */
 export function checkTax(tax: TaxInput, ctx: z.RefinementCtx, path: (string | number)[]): void {
   if (tax.factor === 'Exento') {
@@ -36,7 +42,7 @@ export function checkTax(tax: TaxInput, ctx: z.RefinementCtx, path: (string | nu
       `is required with factor "${tax.factor}", e.g. "0.16" for 16%`,
       [...path, 'rate'],
     );
-  } else if (tax.factor === 'Tasa' && new Dec(tax.rate).gt(1)) {
+  } else if (tax.factor === 'Tasa' && new Dec(tax.rate).gt(MAX_TASA[tax.type])) {
     addIssue(
       ctx,
       'REQUEST_INVALID_VALUE',

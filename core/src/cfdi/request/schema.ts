@@ -30,6 +30,10 @@ function isValidDate(value: string): boolean {
   const m = DATE.exec(value);
   if (!m) return false;
   if (m[7] !== undefined && m[8] === undefined) return false; // fractions only on instants
+  // An offset must be a real one (hh <= 23, mm <= 59): "+25:00" would reach Fecha as an Invalid Date.
+  if (m[8] !== undefined && m[8] !== 'Z' && (Number(m[8].slice(1, 3)) > 23 || Number(m[8].slice(4)) > 59)) {
+    return false;
+  }
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const probe = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
   return (
@@ -74,15 +78,11 @@ const baseSchema = z.strictObject({
         'a c_Periodicidad key, "01" to "05"',
       ),
       months: twoDigits('una clave de c_Meses, "01" a "18"', 'a c_Meses key, "01" to "18"'),
-      year: z
-        .union([
-          z.number().int(),
-          z
-            .string()
-            .trim()
-            .regex(/^\d{4}$/),
-        ])
-        .transform(String),
+      /** A number or a string; zod's own union message was English and spoke of decimals. */
+      year: z.preprocess(
+        (value) => (typeof value === 'number' ? String(value) : value),
+        code(/^\d{4}$/, 'un año de 4 dígitos, p. ej. "2026"', 'a 4-digit year, e.g. "2026"'),
+      ),
     })
     .optional(),
   related: z
