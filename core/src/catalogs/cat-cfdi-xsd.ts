@@ -19,20 +19,30 @@ const escapeComment = (value: string) => value.replace(/--+/g, '-');
  * xs:string restricted to the catalog's keys like SAT's. Every key is listed, whatever its validity dates
  * (SAT's schema does the same; dates are checked by the validation rules). Pure and memoized per catalog
  * set: ~40 ms to render (~5.9 MB), plus the first read of the two big catalogs if not read yet.
+ *
+ * With `open`, the named types are declared as plain collapsed strings instead: the caller checks those
+ * keys itself by lookup. A 5.9 MB schema takes ~0.5 s to compile in xmllint for every document, most of
+ * it c_ClaveProdServ and c_CodigoPostal; without them it is ~0.2 MB (see validate/xsd.ts).
  */
-export function generateCatCfdiXsd(catalogs: Catalogs): string {
-  let xsd = generated.get(catalogs);
+export function generateCatCfdiXsd(catalogs: Catalogs, options: { open?: readonly string[] } = {}): string {
+  const open = [...(options.open ?? [])].sort().join(',');
+  let byOpen = generated.get(catalogs);
+  if (byOpen === undefined) {
+    byOpen = new Map();
+    generated.set(catalogs, byOpen);
+  }
+  let xsd = byOpen.get(open);
   if (xsd === undefined) {
-    xsd = render(catalogs);
-    generated.set(catalogs, xsd);
+    xsd = render(catalogs, new Set(options.open ?? []));
+    byOpen.set(open, xsd);
   }
   return xsd;
 }
 
-/** Catalog sets are immutable once loaded, so each one's schema is rendered once. */
-const generated = new WeakMap<Catalogs, string>();
+/** Catalog sets are immutable once loaded, so each one's schema is rendered once per set of open types. */
+const generated = new WeakMap<Catalogs, Map<string, string>>();
 
-function render(catalogs: Catalogs): string {
+function render(catalogs: Catalogs, open: ReadonlySet<string>): string {
   const enumerated: [string, SimpleCatalog][] = [
     ['c_Aduana', catalogs.aduana],
     ['c_ClaveProdServ', catalogs.claveProdServ],
@@ -64,6 +74,9 @@ function render(catalogs: Catalogs): string {
     `  Revision: ${escapeComment(revision)}`,
     `  Catalog data generated: ${escapeComment(generatedAt)}`,
     `  ${UNRESTRICTED_TYPES.join(', ')}: no catalog data in autofactura; declared as plain xs:string.`,
+    ...(open.size > 0
+      ? [`  ${[...open].join(', ')}: declared as plain xs:string here; the caller checks their keys.`]
+      : []),
     '-->',
     `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:catCFDI="${CAT_CFDI_NAMESPACE}" targetNamespace="${CAT_CFDI_NAMESPACE}" elementFormDefault="qualified" attributeFormDefault="unqualified">`,
   ];
@@ -73,7 +86,7 @@ function render(catalogs: Catalogs): string {
       '    <xs:restriction base="xs:string">',
       '      <xs:whiteSpace value="collapse"/>',
     );
-    const keys = catalog.keys();
+    const keys = open.has(name) ? [] : catalog.keys();
     if (keys.length > 0) out.push(`${OPEN}${keys.map(escapeAttr).join(`${CLOSE}\n${OPEN}`)}${CLOSE}`);
     out.push('    </xs:restriction>', '  </xs:simpleType>');
   }

@@ -36,4 +36,55 @@ describe('validateXsd (SAT schemas, offline)', function () {
     const xml = sample('cfdiutils/created-cfdi40-pago20-valid.xml').replace(/MonedaP="MXN"/, 'MonedaP="ZZZ"');
     assert.ok((await validateXsd(xml)).some((f) => /MonedaP/.test(f.message)));
   });
+
+  it("rejects a ClaveProdServ, a Parte ClaveProdServ or a LugarExpedicion outside SAT's catalogs (XSD)", async () => {
+    const xml = sample('generated/factura-global.xml');
+    const clave = /ClaveProdServ="([^"]+)"/.exec(xml)?.[1] as string;
+    const lugar = /LugarExpedicion="([^"]+)"/.exec(xml)?.[1] as string;
+    const broken = xml
+      .replace(`ClaveProdServ="${clave}"`, 'ClaveProdServ="01010199"')
+      .replace(`LugarExpedicion="${lugar}"`, 'LugarExpedicion="00000"');
+    const findings = await validateXsd(broken);
+    assert.deepEqual(
+      findings.map((f) => [f.code, f.path]),
+      [
+        ['XSD', 'Comprobante.LugarExpedicion'],
+        ['XSD', 'Concepto.ClaveProdServ'],
+      ],
+    );
+    assert.match(findings[1]?.message ?? '', /ClaveProdServ de Concepto: .*'01010199'.*c_ClaveProdServ/);
+    // Keys are compared after XSD's whitespace collapse, as xmllint does.
+    assert.deepEqual(
+      await validateXsd(xml.replace(`LugarExpedicion="${lugar}"`, `LugarExpedicion=" ${lugar} "`)),
+      [],
+    );
+  });
+
+  it('checks the ClaveProdServ of a Parte (XSD)', async () => {
+    const xml = sample('cfdiutils/cfdi40-real.xml');
+    const withParte = xml.replace(
+      '</cfdi:Concepto>',
+      '<cfdi:Parte ClaveProdServ="99999999" Cantidad="1" Descripcion="Pieza"/></cfdi:Concepto>',
+    );
+    assert.notEqual(withParte, xml);
+    const findings = await validateXsd(withParte);
+    assert.ok(
+      findings.some((f) => f.path === 'Parte.ClaveProdServ' && /'99999999'/.test(f.message)),
+      JSON.stringify(findings),
+    );
+  });
+
+  it('says where a document is not well-formed XML (XSD)', async () => {
+    const findings = await validateXsd(
+      '<?xml version="1.0"?>\n<cfdi:Comprobante xmlns:cfdi="http://www.sat.gob.mx/cfd/4">\n<a></b>',
+    );
+    assert.ok(findings.length > 0);
+    assert.match(findings[0]?.message ?? '', /no es XML bien formado \(línea 3\)/);
+  });
+
+  it('validates with an imported catalog set of its own (XSD)', async () => {
+    const { BUNDLED_CATALOGS_DIR, loadCatalogs } = await import('../../../core/src/catalogs/index.js');
+    const xml = sample('generated/factura-global.xml');
+    assert.deepEqual(await validateXsd(xml, loadCatalogs(BUNDLED_CATALOGS_DIR)), []);
+  });
 });
