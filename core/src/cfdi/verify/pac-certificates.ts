@@ -1,12 +1,13 @@
 /**
  * Certificates of PACs and SAT, found by NoCertificadoSAT to check a timbre's SelloSAT. Read lazily, one
  * file per number (`<NoCertificado>.cer`, DER or PEM) from `AUTOFACTURA_PAC_CERTS_DIR` (operators' own,
- * searched first) and then `core/data/pac-certs` (see its SOURCE.md). A file whose serial is not the
- * number in its name is ignored.
+ * searched first), then `core/data/pac-certs` (see its SOURCE.md), then the sandbox PAC's own
+ * certificates in `$AUTOFACTURA_DATA_DIR/pac-sandbox/certs` (default data dir: ./data). A file whose
+ * serial is not the number in its name is ignored.
  */
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isNoCertificado, noCertificadoFromSerialHex } from '../../fiscal/csd/no-certificado.js';
 
@@ -41,13 +42,24 @@ function load(directories: readonly string[], noCertificado: string): X509Certif
   return undefined;
 }
 
-let defaults: PacCertificates | undefined;
+/** Where the sandbox PAC (core/src/pac/sandbox) keeps the certificates it signs SelloSAT with. */
+export function sandboxPacCertsDir(dataDir: string): string {
+  return join(resolve(dataDir), 'pac-sandbox', 'certs');
+}
 
-/** Operators' folder (`AUTOFACTURA_PAC_CERTS_DIR`) first, then the built-in ones. Read on first use. */
+let defaults: { key: string; certificates: PacCertificates } | undefined;
+
+/**
+ * Operators' folder (`AUTOFACTURA_PAC_CERTS_DIR`) first, then the built-in ones, then the sandbox's.
+ * Read on first use; built again when those variables change.
+ */
 export function defaultPacCertificates(): PacCertificates {
-  if (defaults === undefined) {
-    const extra = process.env.AUTOFACTURA_PAC_CERTS_DIR;
-    defaults = pacCertificatesFrom(extra ? [extra, BUILT_IN_PAC_CERTS_DIR] : [BUILT_IN_PAC_CERTS_DIR]);
+  const extra = process.env.AUTOFACTURA_PAC_CERTS_DIR;
+  const sandbox = sandboxPacCertsDir(process.env.AUTOFACTURA_DATA_DIR || './data');
+  const key = `${extra ?? ''}\n${sandbox}`;
+  if (defaults?.key !== key) {
+    const directories = [...(extra ? [extra] : []), BUILT_IN_PAC_CERTS_DIR, sandbox];
+    defaults = { key, certificates: pacCertificatesFrom(directories) };
   }
-  return defaults;
+  return defaults.certificates;
 }

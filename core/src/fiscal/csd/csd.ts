@@ -108,6 +108,23 @@ export class Csd {
     return sign('sha256', typeof data === 'string' ? Buffer.from(data, 'utf8') : data, this.#key);
   }
 
+  /**
+   * The private key, encrypted, for PACs that cancel on the issuer's behalf (Finkok and SW take the
+   * key with a password). Never exported in the clear.
+   */
+  exportPrivateKey(options: {
+    format: 'der' | 'pem';
+    type: 'pkcs8' | 'pkcs1';
+    cipher: string;
+    passphrase: string;
+  }): Buffer {
+    if (options.passphrase === '') throw new Error('exportPrivateKey needs a passphrase');
+    const { format, ...rest } = options;
+    if (format === 'der') return this.#key.export({ ...rest, format });
+    const pem = this.#key.export({ ...rest, format });
+    return Buffer.isBuffer(pem) ? pem : Buffer.from(pem, 'utf8');
+  }
+
   toJSON(): Record<string, string> {
     return {
       rfc: this.rfc,
