@@ -38,13 +38,25 @@ export {
   type VerifyResult,
   verifyCfdi,
 } from './cfdi/verify/index.js';
+export {
+  defaultPacCertificates,
+  type PacCertificates,
+  pacCertificatesFrom,
+  sandboxPacCertsDir,
+} from './cfdi/verify/pac-certificates.js';
 export { comprobanteFromTree } from './cfdi/xml/from-tree.js';
 export { CFDI40_SCHEMA_LOCATION, comprobanteToTree } from './cfdi/xml/to-tree.js';
 export * from './errors.js';
 export * from './fiscal/csd/index.js';
 export * from './fiscal/index.js';
 export * from './money/index.js';
+export * from './notify/index.js';
+export * from './pac/finkok/index.js';
+export { type PacFromEnvOptions, pacFromEnv } from './pac/from-env.js';
 export * from './pac/port.js';
+export * from './pac/sandbox/index.js';
+export * from './pac/sw/index.js';
+export * from './pdf/index.js';
 export { parseXml } from './xml/parse.js';
 export { escapeAttribute, escapeText, serializeXml } from './xml/serialize.js';
 export type { XmlElement } from './xml/tree.js';

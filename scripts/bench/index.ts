@@ -3,8 +3,9 @@
  * nothing here is a test.
  */
 import { benchSeal } from './seal.js';
+import { benchStamp } from './stamp.js';
 
-const BENCHES: Record<string, (args: string[]) => Promise<void>> = { seal: benchSeal };
+const BENCHES: Record<string, (args: string[]) => Promise<void>> = { seal: benchSeal, stamp: benchStamp };
 
 const [name = 'seal', ...rest] = process.argv.slice(2);
 const bench = BENCHES[name];

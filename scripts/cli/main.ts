@@ -1,19 +1,23 @@
 /** Entry point of the `autofactura` command: dispatches to one module per command. */
-import { catalogsImport } from './catalogs-import.js';
-import { cfdiBuild } from './cfdi-build.js';
-import { cfdiCadena } from './cfdi-cadena.js';
-import { cfdiValidate } from './cfdi-validate.js';
-import { cfdiVerify } from './cfdi-verify.js';
 import { type Io, langFrom, processIo, reportError } from './output.js';
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  'cfdi build': cfdiBuild,
-  'cfdi cadena': cfdiCadena,
-  'cfdi validate': cfdiValidate,
-  'cfdi verify': cfdiVerify,
-  'catalogs import': catalogsImport,
+/**
+ * Each command's module is imported only when that command runs: `cfdi cadena` should not pay for
+ * loading the PDF renderer, the mailer and libxml2.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  'cfdi build': async () => (await import('./cfdi-build.js')).cfdiBuild,
+  'cfdi cadena': async () => (await import('./cfdi-cadena.js')).cfdiCadena,
+  'cfdi pdf': async () => (await import('./cfdi-pdf.js')).cfdiPdf,
+  'cfdi validate': async () => (await import('./cfdi-validate.js')).cfdiValidate,
+  'cfdi verify': async () => (await import('./cfdi-verify.js')).cfdiVerify,
+  'cfdi stamp': async () => (await import('./cfdi-stamp.js')).cfdiStamp,
+  'cfdi cancel': async () => (await import('./cfdi-cancel.js')).cfdiCancel,
+  'cfdi status': async () => (await import('./cfdi-cancel.js')).cfdiStatus,
+  'pac certificate': async () => (await import('./pac-certificate.js')).pacCertificate,
+  'catalogs import': async () => (await import('./catalogs-import.js')).catalogsImport,
 };
 
 const USAGE = {
@@ -22,8 +26,18 @@ const USAGE = {
   cfdi build SOLICITUD.json --cer F.cer --key F.key --password P [-o SALIDA.xml]
       Construye, valida y sella un CFDI 4.0 a partir de una solicitud (docs/invoice-request.md).
   cfdi cadena ARCHIVO.xml      Imprime la cadena original del CFDI.
+  cfdi pdf ARCHIVO.xml -o SALIDA.pdf [--logo F.png] [--color #RRGGBB] [--trade-name NOMBRE]
+           [--cancelled] [--cancelled-at FECHA]
+      Genera la representación impresa (PDF) del CFDI, en el idioma de --lang.
   cfdi validate ARCHIVO.xml    Valida contra el XSD del SAT y las reglas de la matriz de errores.
   cfdi verify ARCHIVO.xml      Verifica el Sello (y el SelloSAT del timbre, si se conoce el certificado).
+  cfdi stamp ARCHIVO.xml [-o SALIDA.xml]
+      Timbra un CFDI sellado con el PAC (el sandbox integrado, salvo que PAC indique otro).
+  cfdi cancel ARCHIVO.xml --motive 02 --cer F.cer --key F.key --password P [--replacement UUID]
+      Solicita la cancelación de un CFDI timbrado e imprime su estatus.
+  cfdi status ARCHIVO.xml [--json]
+      Consulta el estado del CFDI ante el SAT (Estado, EsCancelable, EstatusCancelacion) con el PAC.
+  pac certificate              Imprime el certificado (PEM) del PAC sandbox.
   catalogs import DIR          Regenera los catálogos del SAT a partir de CSV más recientes.
 
 Opciones generales: --lang es|en (o AUTOFACTURA_LANG).
@@ -33,8 +47,18 @@ Opciones generales: --lang es|en (o AUTOFACTURA_LANG).
   cfdi build REQUEST.json --cer F.cer --key F.key --password P [-o OUT.xml]
       Builds, validates and seals a CFDI 4.0 from an invoice request (docs/invoice-request.md).
   cfdi cadena FILE.xml         Prints the CFDI's cadena original.
+  cfdi pdf FILE.xml -o OUT.pdf [--logo F.png] [--color #RRGGBB] [--trade-name NAME]
+           [--cancelled] [--cancelled-at DATE]
+      Writes the CFDI's printed representation (PDF), in the --lang language.
   cfdi validate FILE.xml       Validates against SAT's XSD and the error-matrix rules.
   cfdi verify FILE.xml         Verifies the Sello (and the stamp's SelloSAT when its certificate is known).
+  cfdi stamp FILE.xml [-o OUT.xml]
+      Stamps a sealed CFDI with the PAC (the built-in sandbox unless PAC names another).
+  cfdi cancel FILE.xml --motive 02 --cer F.cer --key F.key --password P [--replacement UUID]
+      Requests the cancellation of a stamped CFDI and prints its status.
+  cfdi status FILE.xml [--json]
+      Asks SAT's status of the CFDI (Estado, EsCancelable, EstatusCancelacion) through the PAC.
+  pac certificate              Prints the sandbox PAC's certificate (PEM).
   catalogs import DIR          Regenerates the SAT catalogs from newer CSV files.
 
 General options: --lang es|en (or AUTOFACTURA_LANG).
@@ -58,13 +82,14 @@ export async function main(argv: string[], io?: Io): Promise<number> {
   const { args, lang } = extractLang(argv);
   const sink = io ?? processIo(langFrom(lang));
   const name = args.slice(0, 2).join(' ');
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     const wantsHelp = args.length === 0 || args[0] === 'help' || args[0] === '--help' || args[0] === '-h';
     (wantsHelp ? sink.out : sink.err)(USAGE[sink.lang]);
     return wantsHelp ? 0 : 2;
   }
   try {
+    const command = await load();
     return await command(args.slice(2), sink);
   } catch (error) {
     return reportError(error, sink);

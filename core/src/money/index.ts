@@ -1,3 +1,4 @@
+export { type AmountInWordsOptions, amountInWords } from './amount-in-words.js';
 export { currencyDecimals } from './currency.js';
 export { Dec, roundTo, roundUpTo, truncateTo, unitOf, ZERO } from './decimal.js';
 export { countDecimals, formatFixed } from './format.js';
