@@ -1,0 +1,170 @@
+/**
+ * The facade (DESIGN.md): `createAutofactura({ store, pac, mailer, clock, logger })` returns the use
+ * cases that portal, connectors and the CLI call. Nothing outside core touches the store directly.
+ */
+import type { Mailer } from '../notify/message.js';
+import type { Pac } from '../pac/port.js';
+import type {
+  Automation,
+  Customer,
+  DecimalString,
+  FiscalData,
+  Invoice,
+  Iso,
+  Job,
+  Merchant,
+  MerchantBranding,
+  MerchantSettings,
+  Payment,
+  PaymentCustomerInput,
+  PaymentItem,
+  PaymentMethod,
+  Receipt,
+  Store,
+  StoredEvent,
+} from '../store/types.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface AutofacturaDeps {
+  store: Store;
+  pac: Pac;
+  mailer: Mailer;
+  /** Encrypts/decrypts merchant secrets (store/secrets.ts createSecretBox). */
+  secrets: SecretBox;
+  clock?: Clock;
+  logger?: Logger;
+  /** Base URL of the self-invoice portal, e.g. https://facturas.example.com (receipt links). */
+  publicUrl?: string;
+  /** Job retry policy. */
+  retry?: { baseMs?: number; maxMs?: number; maxAttempts?: number };
+}
+
+export interface SecretBox {
+  encrypt(plain: string | Buffer): string;
+  decrypt(encrypted: string): Buffer;
+  decryptString(encrypted: string): string;
+}
+
+/** What a caller (API, connector, CLI) says about a payment. Amounts are decimal strings. */
+export interface PaymentInput {
+  /** 'api', 'stripe', ... */
+  source: string;
+  /** Id at the source; absent: the API's Idempotency-Key or a generated id is used by the caller. */
+  externalId: string;
+  mode?: 'test' | 'live';
+  amount: DecimalString;
+  /** ISO 4217, default MXN. */
+  currency?: string;
+  exchangeRate?: DecimalString;
+  /** Default now. May lie in the past (backfills): periods follow paidAt in Mexico City time. */
+  paidAt?: Iso;
+  method?: PaymentMethod;
+  /** Explicit c_FormaPago overrides the mapping from `method`. */
+  paymentForm?: string;
+  items?: PaymentItem[];
+  customer?: PaymentCustomerInput;
+  automation?: Automation;
+  metadata?: Record<string, string>;
+}
+
+export interface RecordPaymentResult {
+  payment: Payment;
+  /** false when the same (merchant, source, externalId) was recorded before: nothing new happened. */
+  created: boolean;
+  invoice?: Invoice;
+  receipt?: Receipt & { url: string };
+}
+
+export interface RefundInput {
+  /** The payment by its source and external id. */
+  source: string;
+  paymentExternalId: string;
+  refundExternalId: string;
+  amount: DecimalString;
+  at?: Iso;
+}
+
+export interface CreateMerchantInput {
+  certificate: Buffer;
+  privateKey: Buffer;
+  password: string;
+  /** Emisor Nombre; default the certificate's legal name. */
+  name?: string;
+  regime: string;
+  zip: string;
+  settings?: Partial<MerchantSettings>;
+  branding?: Partial<MerchantBranding>;
+}
+
+export interface CreatedMerchant {
+  merchant: Merchant;
+  /** Shown once; stored hashed. */
+  apiKeys: { test: string; live: string };
+}
+
+export interface WorkResult {
+  /** Jobs completed, retried later, and given up (dead). */
+  done: number;
+  retried: number;
+  dead: number;
+}
+
+export interface Autofactura {
+  createMerchant(input: CreateMerchantInput): Promise<CreatedMerchant>;
+  /** The merchant behind an API key, or null. */
+  authenticate(apiKey: string): Promise<{ merchant: Merchant; mode: 'test' | 'live' } | null>;
+
+  /**
+   * Records the payment durably (idempotent on merchant + source + externalId) and decides: invoice now,
+   * receipt with a portal link, or nothing. Issuing runs as durable jobs; with `wait` the call works the
+   * payment's jobs before returning (the API's synchronous path), otherwise it returns at once.
+   */
+  recordPayment(
+    merchantId: string,
+    input: PaymentInput,
+    options?: { wait?: boolean },
+  ): Promise<RecordPaymentResult>;
+  /** The portal's entry point: fiscal data for one receipt (and optionally other open receipts of the same customer). */
+  completeReceipt(
+    token: string,
+    fiscal: FiscalData & { email?: string },
+    options?: { alsoReceiptIds?: string[]; wait?: boolean },
+  ): Promise<{ invoice: Invoice; receipts: Receipt[] }>;
+  /** Looks up a receipt by its link token (the portal), or null when unknown. */
+  receiptByToken(token: string): Promise<{ receipt: Receipt; merchant: Merchant; payment: Payment } | null>;
+  recordRefund(merchantId: string, input: RefundInput, options?: { wait?: boolean }): Promise<Payment>;
+  /** Fix and retry a failed payment (e.g. corrected customer fiscal data). */
+  retryPayment(
+    merchantId: string,
+    paymentId: string,
+    fix?: { customer?: PaymentCustomerInput; items?: PaymentItem[] },
+  ): Promise<Payment>;
+
+  getPayment(
+    merchantId: string,
+    paymentId: string,
+  ): Promise<{ payment: Payment; events: StoredEvent[] } | null>;
+  getInvoice(merchantId: string, invoiceId: string): Promise<Invoice | null>;
+  invoiceXml(merchantId: string, invoiceId: string): Promise<Buffer | null>;
+  invoicePdf(merchantId: string, invoiceId: string): Promise<Buffer | null>;
+  upsertCustomer(merchantId: string, input: PaymentCustomerInput & { source?: string }): Promise<Customer>;
+
+  /** Works due jobs until none is left (or `maxJobs`); used by `autofactura jobs run` and tests. */
+  workJobs(options?: {
+    workerId?: string;
+    maxJobs?: number;
+    signal?: AbortSignal;
+    onProgress?: (job: Job, outcome: string) => void;
+  }): Promise<WorkResult>;
+  /** Works jobs continuously until the signal aborts (the server). */
+  runWorker(options: { workerId?: string; signal: AbortSignal; pollMs?: number }): Promise<void>;
+}
