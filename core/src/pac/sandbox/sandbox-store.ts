@@ -12,7 +12,7 @@
  * one wins and the other returns the winner's timbre.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { claimFile, readIfExists, writeFileAtomic } from './files.js';
 import { outgoingReferences, type StampRecord } from './stamp-record.js';
@@ -78,30 +78,38 @@ export class SandboxStore {
   }
 
   /**
-   * Stores a new stamp unless the same Sello was stamped meanwhile. Returns the UUID that holds the
-   * stamp: `record.uuid` when this call won, the earlier one otherwise (its own files are removed).
+   * The commit point of a stamp: claims the Sello for `uuid` unless an earlier stamp holds it, and
+   * returns the holder's UUID. Files are written only after this, so a crash anywhere leaves either
+   * nothing or a claimed UUID whose files the next stamp of the same Sello completes — never a CFDI
+   * on disk that no index knows.
    */
-  async saveNew(record: StampRecord, xml: string, xmlDigest: string, selloDigest: string): Promise<string> {
+  async claimSello(selloDigest: string, uuid: string): Promise<string> {
     await this.#prepare();
-    const xmlPath = this.#path('cfdi', `${record.uuid}.xml`);
-    const recordPath = this.#path('cfdi', `${record.uuid}.json`);
-    await writeFileAtomic(xmlPath, xml);
-    await this.writeRecord(record);
-    if (!(await claimFile(this.#path('index', 'sello', selloDigest), record.uuid))) {
-      await unlink(xmlPath).catch(() => undefined);
-      await unlink(recordPath).catch(() => undefined);
-      const winner = await this.findBySello(selloDigest);
-      if (winner === undefined) throw new Error(`Sandbox index for sello ${selloDigest} is unreadable`);
-      await this.rememberXml(xmlDigest, winner);
-      return winner;
-    }
+    if (await claimFile(this.#path('index', 'sello', selloDigest), uuid)) return uuid;
+    const holder = await this.findBySello(selloDigest);
+    if (holder === undefined) throw new Error(`Sandbox index for sello ${selloDigest} is unreadable`);
+    return holder;
+  }
+
+  /** Writes the record of a new stamp unless one exists for its UUID; returns the stored record. */
+  async claimRecord(record: StampRecord): Promise<StampRecord> {
+    await this.#prepare();
+    const path = this.#path('cfdi', `${record.uuid}.json`);
+    if (await claimFile(path, `${JSON.stringify(record, null, 2)}\n`)) return record;
+    const stored = await this.readRecord(record.uuid);
+    if (stored === undefined) throw new Error(`Sandbox record ${record.uuid} is unreadable`);
+    return stored;
+  }
+
+  /** The stamped XML and the references it makes (both idempotent), after claimRecord. */
+  async completeStamp(record: StampRecord, xml: string, xmlDigest: string): Promise<void> {
+    await writeFileAtomic(this.#path('cfdi', `${record.uuid}.xml`), xml);
     await this.rememberXml(xmlDigest, record.uuid);
     for (const { uuid, kind } of outgoingReferences(record)) {
       if (!UUID.test(uuid)) continue;
       await mkdir(this.#path('refs', uuid), { recursive: true });
       await writeFileAtomic(this.#path('refs', uuid, record.uuid), kind);
     }
-    return record.uuid;
   }
 
   /** The CFDI that point at `uuid` (relations and payments), with how they point. */

@@ -93,9 +93,20 @@ export async function stampCfdi(ctx: StampContext, sealedXml: string): Promise<S
 
   const now = ctx.now();
   const comprobante = await checkForStamping(sealedXml, root, now, ctx.catalogs());
+  // Claim the Sello first (the commit point), then write: a crash in between is completed by the next
+  // stamp of the same document with the same UUID and FechaTimbrado (SelloSAT is deterministic).
+  const mine = randomUUID().toUpperCase();
+  const uuid = await ctx.store.claimSello(selloDigest, mine);
+  const done = await earlier(ctx, uuid);
+  if (done !== undefined) {
+    await ctx.store.rememberXml(xmlDigest, uuid);
+    return done;
+  }
+  const record = await ctx.store.claimRecord(
+    stampRecord(comprobante, { uuid, fechaTimbrado: mexicoCityTime(now), stampedAt: now }),
+  );
+  const fechaTimbrado = record.fechaTimbrado;
   const credential = sandboxCredential(ctx.dataDir, now);
-  const uuid = randomUUID().toUpperCase();
-  const fechaTimbrado = mexicoCityTime(now);
   const timbre = timbreXml({ uuid, fechaTimbrado, selloCfd: sello, credential });
   const prefix = root.name.includes(':') ? root.name.slice(0, root.name.indexOf(':') + 1) : '';
   const xml = insertTimbre(sealedXml, prefix, timbre);
@@ -106,12 +117,7 @@ export async function stampCfdi(ctx: StampContext, sealedXml: string): Promise<S
   if (!check.ok || check.tfd?.selloSat !== 'valid') {
     throw new Error(`Sandbox produced a timbre that does not verify: ${JSON.stringify(check.problems)}`);
   }
-
-  const record = stampRecord(comprobante, { uuid, fechaTimbrado, stampedAt: now });
-  const holder = await ctx.store.saveNew(record, xml, xmlDigest, selloDigest);
-  if (holder !== uuid) {
-    const winner = await earlier(ctx, holder);
-    if (winner !== undefined) return winner;
-  }
-  return { uuid, stampedAt: fechaTimbrado, xml, duplicate: false };
+  await ctx.store.completeStamp(record, xml, xmlDigest);
+  // Another stamp of this Sello (a concurrent one, or one a crash interrupted) claimed it first.
+  return { uuid, stampedAt: fechaTimbrado, xml, duplicate: uuid !== mine };
 }
