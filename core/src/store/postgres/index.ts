@@ -1,0 +1,2 @@
+export { migrate } from './migrate.js';
+export { openPostgresStore, type PostgresStoreOptions } from './open.js';
