@@ -5,6 +5,7 @@ export type StoreErrorCode =
   | 'STORE_NOT_FOUND'
   | 'STORE_CORRUPT'
   | 'STORE_UNAVAILABLE'
+  | 'STORE_LOCKED'
   | 'STORE_MIGRATION_FAILED';
 
 /** A storage invariant was broken, or the storage cannot be reached (retriable). */

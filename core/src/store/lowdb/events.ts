@@ -1,0 +1,74 @@
+/**
+ * The event log, partitioned by merchant. seq is one counter for the whole store, restored at open from
+ * the highest stored seq: an event gets its seq under the mutex and is visible only once on disk, so
+ * readers see seqs in increasing order with no later gap filled in behind them.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EventRepo, StoredEvent } from '../types.js';
+import type { Mutex } from './mutex.js';
+import { Partitions } from './partitions.js';
+import { copy, MultiIndex, pageLimit } from './shared.js';
+
+export async function eventRepo(dbDir: string, mutex: Mutex): Promise<EventRepo> {
+  let lastSeq = 0;
+  const events = new Partitions<StoredEvent, MultiIndex>(dbDir, 'events', {
+    create: () => new MultiIndex(),
+    add: (byPayment, event, pos) => {
+      byPayment.add(event.paymentId, pos);
+      if (event.seq > lastSeq) lastSeq = event.seq;
+    },
+    remove: (byPayment, event, pos) => byPayment.remove(event.paymentId, pos),
+  });
+  await events.load();
+
+  /** Position of the first event with seq > after (events of a partition are in seq order). */
+  function firstAfter(records: { at(pos: number): StoredEvent | undefined; size: number }, after: number) {
+    let low = 0;
+    let high = records.size;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (records.at(mid)!.seq <= after) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  return {
+    append(given) {
+      return mutex.run(async () => {
+        const event: StoredEvent = {
+          seq: lastSeq + 1,
+          id: `evt_${randomUUID()}`,
+          merchantId: given.merchantId,
+          ...(given.paymentId === undefined ? {} : { paymentId: given.paymentId }),
+          ...(given.invoiceId === undefined ? {} : { invoiceId: given.invoiceId }),
+          ...(given.receiptId === undefined ? {} : { receiptId: given.receiptId }),
+          type: given.type,
+          data: copy(given.data ?? {}),
+          at: given.at ?? new Date().toISOString(),
+        };
+        await events.append(event);
+        return copy(event);
+      });
+    },
+
+    async listByPayment(merchantId, paymentId) {
+      const partition = events.get(merchantId);
+      if (!partition) return [];
+      return partition.index.all(paymentId).map((pos) => copy(partition.records.at(pos)!));
+    },
+
+    async list(merchantId, options = {}) {
+      const limit = pageLimit(options.limit);
+      const partition = events.get(merchantId);
+      if (!partition) return [];
+      const listed: StoredEvent[] = [];
+      for (const [, event] of partition.records.from(firstAfter(partition.records, options.after ?? 0))) {
+        if (listed.length === limit) break;
+        if (options.types && !options.types.includes(event.type)) continue;
+        listed.push(copy(event));
+      }
+      return listed;
+    },
+  };
+}

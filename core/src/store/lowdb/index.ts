@@ -1,0 +1,1 @@
+export { type LowdbStoreOptions, openLowdbStore } from './open.js';

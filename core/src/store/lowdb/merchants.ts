@@ -1,0 +1,89 @@
+/** Merchants: one global collection (`db/merchants/`), indexed by id and by API key prefix. */
+import { join } from 'node:path';
+import type { Merchant, MerchantRepo } from '../types.js';
+import { Chunked } from './chunked.js';
+import type { Mutex } from './mutex.js';
+import { copy, duplicate, notFound } from './shared.js';
+
+export async function merchantRepo(dbDir: string, mutex: Mutex): Promise<MerchantRepo> {
+  const records = await Chunked.load<Merchant>(join(dbDir, 'merchants'));
+  const byId = new Map<string, number>();
+  const byPrefix = new Map<string, string>();
+  for (const [pos, merchant] of records.from()) {
+    byId.set(merchant.id, pos);
+    for (const key of merchant.apiKeys) byPrefix.set(key.prefix, merchant.id);
+  }
+
+  const current = (id: string) => {
+    const pos = byId.get(id);
+    return pos === undefined ? undefined : records.at(pos);
+  };
+
+  /** A prefix of `merchant` that another merchant already uses, if any. */
+  function takenPrefix(merchant: Merchant): string | undefined {
+    const seen = new Set<string>();
+    for (const key of merchant.apiKeys) {
+      const owner = byPrefix.get(key.prefix);
+      if ((owner !== undefined && owner !== merchant.id) || seen.has(key.prefix)) return key.prefix;
+      seen.add(key.prefix);
+    }
+    return undefined;
+  }
+
+  function indexKeys(before: Merchant | undefined, after: Merchant): void {
+    for (const key of before?.apiKeys ?? []) byPrefix.delete(key.prefix);
+    for (const key of after.apiKeys) byPrefix.set(key.prefix, after.id);
+  }
+
+  return {
+    create(given) {
+      return mutex.run(async () => {
+        const merchant = copy(given);
+        if (byId.has(merchant.id)) {
+          throw duplicate(`un comercio con id ${merchant.id}`, `A merchant with id ${merchant.id}`);
+        }
+        const prefix = takenPrefix(merchant);
+        if (prefix !== undefined) {
+          throw duplicate(`una llave de API con el prefijo ${prefix}`, `An API key with prefix ${prefix}`);
+        }
+        byId.set(merchant.id, await records.append(merchant));
+        indexKeys(undefined, merchant);
+        return copy(merchant);
+      });
+    },
+
+    async get(id) {
+      const merchant = current(id);
+      return merchant ? copy(merchant) : null;
+    },
+
+    async findByApiKeyPrefix(prefix) {
+      const owner = byPrefix.get(prefix);
+      const merchant = owner === undefined ? undefined : current(owner);
+      const key = merchant?.apiKeys.find((candidate) => candidate.prefix === prefix);
+      if (!merchant || !key || key.revokedAt !== undefined) return null;
+      const found = copy(merchant);
+      return { merchant: found, key: found.apiKeys.find((candidate) => candidate.prefix === prefix)! };
+    },
+
+    async list() {
+      return [...records.from()].map(([, merchant]) => copy(merchant));
+    },
+
+    update(given) {
+      return mutex.run(async () => {
+        const pos = byId.get(given.id);
+        const before = pos === undefined ? undefined : records.at(pos);
+        if (pos === undefined || !before) throw notFound('el comercio', 'merchant', given.id);
+        const merchant = { ...copy(given), createdAt: before.createdAt };
+        const prefix = takenPrefix(merchant);
+        if (prefix !== undefined) {
+          throw duplicate(`una llave de API con el prefijo ${prefix}`, `An API key with prefix ${prefix}`);
+        }
+        await records.replace(pos, merchant);
+        indexKeys(before, merchant);
+        return copy(merchant);
+      });
+    },
+  };
+}

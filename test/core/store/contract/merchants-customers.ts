@@ -1,0 +1,165 @@
+/** Contract: merchants (API key lookup) and customers (lookups, pagination). */
+import { strict as assert } from 'node:assert';
+import {
+  allPages,
+  customer,
+  ids,
+  merchant,
+  newMerchant,
+  rejectsWithCode,
+  rid,
+  type StoreRef,
+  T0,
+} from './fixtures.js';
+
+export function merchantContract(store: StoreRef): void {
+  describe('merchants', () => {
+    it('creates, gets and lists a merchant as given', async () => {
+      const given = merchant();
+      const created = await store().merchants.create(given);
+      assert.deepEqual(created, given);
+      assert.deepEqual(await store().merchants.get(given.id), given);
+      const listed = await store().merchants.list();
+      assert.deepEqual(
+        listed.find((m) => m.id === given.id),
+        given,
+      );
+      assert.equal(await store().merchants.get(rid('m')), null);
+    });
+
+    it('refuses a second merchant with the same id or the same API key prefix (STORE_DUPLICATE)', async () => {
+      const given = merchant();
+      await store().merchants.create(given);
+      await rejectsWithCode(store().merchants.create(merchant(given.id)), 'STORE_DUPLICATE');
+      await rejectsWithCode(
+        store().merchants.create(merchant(undefined, given.apiKeys[0]!.prefix)),
+        'STORE_DUPLICATE',
+      );
+    });
+
+    it('finds the merchant and the key by API key prefix, but not a revoked key', async () => {
+      const given = merchant();
+      await store().merchants.create(given);
+      const key = given.apiKeys[0]!;
+      const found = await store().merchants.findByApiKeyPrefix(key.prefix);
+      assert.equal(found?.merchant.id, given.id);
+      assert.deepEqual(found?.key, key);
+      assert.equal(await store().merchants.findByApiKeyPrefix(`af_test_${rid('x')}`), null);
+
+      const revoked = { ...key, revokedAt: '2026-11-29T00:00:00.000Z' };
+      const fresh = { ...key, id: rid('key'), prefix: `af_live_${rid('p')}`, mode: 'live' as const };
+      await store().merchants.update({
+        ...given,
+        apiKeys: [revoked, fresh],
+        updatedAt: '2026-11-29T00:00:00.000Z',
+      });
+      assert.equal(await store().merchants.findByApiKeyPrefix(key.prefix), null);
+      assert.equal((await store().merchants.findByApiKeyPrefix(fresh.prefix))?.key.id, fresh.id);
+    });
+
+    it('updates a merchant keeping its createdAt, and refuses an unknown id (STORE_NOT_FOUND)', async () => {
+      const given = merchant();
+      await store().merchants.create(given);
+      const changed = {
+        ...given,
+        name: 'KEMPER NUEVO',
+        createdAt: '2030-01-01T00:00:00.000Z',
+        updatedAt: '2026-11-29T00:00:00.000Z',
+      };
+      const updated = await store().merchants.update(changed);
+      assert.equal(updated.name, 'KEMPER NUEVO');
+      assert.equal(updated.createdAt, T0);
+      assert.deepEqual(await store().merchants.get(given.id), updated);
+      await rejectsWithCode(store().merchants.update(merchant()), 'STORE_NOT_FOUND');
+    });
+
+    it('returns copies: changing a result or the given object changes nothing stored', async () => {
+      const given = merchant();
+      const created = await store().merchants.create(given);
+      given.name = 'MUTATED INPUT';
+      created.settings.series.invoice = 'MUTATED';
+      const got = (await store().merchants.get(given.id))!;
+      got.apiKeys.push({ ...got.apiKeys[0]!, prefix: 'mutated' });
+      const again = (await store().merchants.get(given.id))!;
+      assert.equal(again.name, 'ESCUELA KEMPER URGATE');
+      assert.equal(again.settings.series.invoice, 'A');
+      assert.equal(again.apiKeys.length, 1);
+    });
+  });
+}
+
+export function customerContract(store: StoreRef): void {
+  describe('customers', () => {
+    it('creates and gets a customer; refuses a duplicate id', async () => {
+      const m = await newMerchant(store());
+      const given = customer(m, {
+        fiscal: {
+          rfc: 'XAXX010101000',
+          name: 'ANA LOPEZ',
+          taxRegime: '616',
+          zip: '06000',
+          cfdiUse: 'S01',
+        },
+        fiscalValidatedAt: T0,
+      });
+      assert.deepEqual(await store().customers.create(given), given);
+      assert.deepEqual(await store().customers.get(m, given.id), given);
+      assert.equal(await store().customers.get(m, rid('cus')), null);
+      await rejectsWithCode(store().customers.create(given), 'STORE_DUPLICATE');
+    });
+
+    it('finds a customer by source id, RFC and email (case-insensitive)', async () => {
+      const m = await newMerchant(store());
+      const given = customer(m, {
+        sourceIds: { stripe: 'cus_A1', conekta: 'cus_B2' },
+        fiscal: { rfc: 'LOAA800101AB1', name: 'ANA', taxRegime: '612', zip: '06000', cfdiUse: 'G03' },
+      });
+      await store().customers.create(given);
+      await store().customers.create(customer(m, { email: 'otro@example.com', sourceIds: {} }));
+      assert.equal((await store().customers.findBySourceId(m, 'stripe', 'cus_A1'))?.id, given.id);
+      assert.equal((await store().customers.findBySourceId(m, 'conekta', 'cus_B2'))?.id, given.id);
+      assert.equal(await store().customers.findBySourceId(m, 'conekta', 'cus_A1'), null);
+      assert.equal((await store().customers.findByRfc(m, 'LOAA800101AB1'))?.id, given.id);
+      assert.equal(await store().customers.findByRfc(m, 'XEXX010101000'), null);
+      assert.equal((await store().customers.findByEmail(m, 'ana.lopez@example.COM'))?.id, given.id);
+      assert.equal(await store().customers.findByEmail(m, 'nadie@example.com'), null);
+    });
+
+    it('updates a customer (lookups follow the new values) and refuses an unknown one', async () => {
+      const m = await newMerchant(store());
+      const given = customer(m, { sourceIds: { stripe: 'cus_old' } });
+      await store().customers.create(given);
+      const updated = await store().customers.update({
+        ...given,
+        email: 'nueva@example.com',
+        sourceIds: { stripe: 'cus_new' },
+        fiscal: { rfc: 'LOAA800101AB1', name: 'ANA', taxRegime: '612', zip: '06000', cfdiUse: 'G03' },
+        updatedAt: '2026-11-29T00:00:00.000Z',
+      });
+      assert.equal(updated.email, 'nueva@example.com');
+      assert.equal(updated.createdAt, T0);
+      assert.equal(await store().customers.findByEmail(m, 'Ana.Lopez@Example.com'), null);
+      assert.equal((await store().customers.findByEmail(m, 'NUEVA@example.com'))?.id, given.id);
+      assert.equal(await store().customers.findBySourceId(m, 'stripe', 'cus_old'), null);
+      assert.equal((await store().customers.findBySourceId(m, 'stripe', 'cus_new'))?.id, given.id);
+      assert.equal((await store().customers.findByRfc(m, 'LOAA800101AB1'))?.id, given.id);
+      await rejectsWithCode(store().customers.update(customer(m)), 'STORE_NOT_FOUND');
+    });
+
+    it('pages through every customer once, in insertion order', async () => {
+      const m = await newMerchant(store());
+      const created: string[] = [];
+      for (let i = 0; i < 23; i++) created.push((await store().customers.create(customer(m))).id);
+      const { items, pages } = await allPages((cursor) =>
+        store().customers.list(m, { limit: 5, ...(cursor ? { cursor } : {}) }),
+      );
+      assert.equal(pages, 5);
+      assert.deepEqual(ids(items), created);
+      await rejectsWithCode(store().customers.list(m, { cursor: 'not-a-cursor' }), 'INVALID_CURSOR');
+      await rejectsWithCode(store().customers.list(m, { limit: 0 }), 'INVALID_LIMIT');
+      const first = await store().customers.list(m);
+      assert.equal(first.items.length, 23);
+      assert.equal(first.next, undefined);
+    });
+  });
+}
