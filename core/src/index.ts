@@ -3,6 +3,8 @@
  * imports an HTTP framework, a platform SDK or a gateway SDK (DESIGN.md).
  */
 
+export * from './automation/index.js';
+export type * from './automation/types.js';
 export * from './catalogs/index.js';
 export {
   type BuildOptions,
@@ -57,6 +59,8 @@ export * from './pac/port.js';
 export * from './pac/sandbox/index.js';
 export * from './pac/sw/index.js';
 export * from './pdf/index.js';
+export * from './store/index.js';
+export { type OpenStoreOptions, openStore } from './store/open.js';
 export { parseXml } from './xml/parse.js';
 export { escapeAttribute, escapeText, serializeXml } from './xml/serialize.js';
 export type { XmlElement } from './xml/tree.js';

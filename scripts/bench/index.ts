@@ -2,10 +2,15 @@
  * `npm run bench -- <name> [options]`: benchmarks of autofactura's hot paths. Figures go to stdout;
  * nothing here is a test.
  */
+import { benchPipeline } from './pipeline.js';
 import { benchSeal } from './seal.js';
 import { benchStamp } from './stamp.js';
 
-const BENCHES: Record<string, (args: string[]) => Promise<void>> = { seal: benchSeal, stamp: benchStamp };
+const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
+  pipeline: benchPipeline,
+  seal: benchSeal,
+  stamp: benchStamp,
+};
 
 const [name = 'seal', ...rest] = process.argv.slice(2);
 const bench = BENCHES[name];

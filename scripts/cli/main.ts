@@ -18,6 +18,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'cfdi status': async () => (await import('./cfdi-cancel.js')).cfdiStatus,
   'pac certificate': async () => (await import('./pac-certificate.js')).pacCertificate,
   'catalogs import': async () => (await import('./catalogs-import.js')).catalogsImport,
+  'merchant create': async () => (await import('./merchant-create.js')).merchantCreate,
+  'jobs run': async () => (await import('./jobs-run.js')).jobsRun,
 };
 
 const USAGE = {
@@ -39,8 +41,15 @@ const USAGE = {
       Consulta el estado del CFDI ante el SAT (Estado, EsCancelable, EstatusCancelacion) con el PAC.
   pac certificate              Imprime el certificado (PEM) del PAC sandbox.
   catalogs import DIR          Regenera los catálogos del SAT a partir de CSV más recientes.
+  merchant create --cer F.cer --key F.key --password P --regime 601 --zip 42501 [--name NOMBRE]
+                  [--series A] [--json]
+      Da de alta un comercio con su CSD (cifrado) e imprime su id y sus llaves API (una sola vez).
+  jobs run [--max-jobs N]
+      Ejecuta una vez los trabajos pendientes (timbrado, correos, reembolsos); Ctrl-C para al terminar
+      el trabajo en curso y la siguiente ejecución continúa.
 
 Opciones generales: --lang es|en (o AUTOFACTURA_LANG).
+merchant y jobs usan AUTOFACTURA_DATA_DIR (./data) o DATABASE_URL (PostgreSQL), AUTOFACTURA_SECRET, PAC y SMTP_URL.
 `,
   en: `Usage: autofactura <command>
 
@@ -60,8 +69,15 @@ Opciones generales: --lang es|en (o AUTOFACTURA_LANG).
       Asks SAT's status of the CFDI (Estado, EsCancelable, EstatusCancelacion) through the PAC.
   pac certificate              Prints the sandbox PAC's certificate (PEM).
   catalogs import DIR          Regenerates the SAT catalogs from newer CSV files.
+  merchant create --cer F.cer --key F.key --password P --regime 601 --zip 42501 [--name NAME]
+                  [--series A] [--json]
+      Registers a merchant with its CSD (encrypted) and prints its id and API keys (shown once).
+  jobs run [--max-jobs N]
+      Works the pending jobs once (stamping, emails, refunds); Ctrl-C stops after the job in progress
+      and the next run resumes.
 
 General options: --lang es|en (or AUTOFACTURA_LANG).
+merchant and jobs use AUTOFACTURA_DATA_DIR (./data) or DATABASE_URL (PostgreSQL), AUTOFACTURA_SECRET, PAC and SMTP_URL.
 `,
 };
 

@@ -4,6 +4,7 @@
  */
 import type { Mailer } from '../notify/message.js';
 import type { Pac } from '../pac/port.js';
+import type { SecretBox } from '../store/secrets.js';
 import type {
   Automation,
   Customer,
@@ -48,11 +49,7 @@ export interface AutofacturaDeps {
   retry?: { baseMs?: number; maxMs?: number; maxAttempts?: number };
 }
 
-export interface SecretBox {
-  encrypt(plain: string | Buffer): string;
-  decrypt(encrypted: string): Buffer;
-  decryptString(encrypted: string): string;
-}
+export type { SecretBox };
 
 /** What a caller (API, connector, CLI) says about a payment. Amounts are decimal strings. */
 export interface PaymentInput {

@@ -25,7 +25,9 @@ export function reference(series: string | undefined, folio: string | undefined)
 
 /** `<UUID>.xml`, after checking the XML is the stamped CFDI with that UUID (not another document's). */
 export function xmlAttachment(xml: unknown, uuid: string, path: string): MailAttachment {
-  const found = typeof xml === 'string' ? /\bUUID="([^"]+)"/.exec(xml)?.[1] : undefined;
+  // The timbre's UUID: a credit note also carries UUIDs in cfdi:CfdiRelacionado, before the timbre.
+  const found =
+    typeof xml === 'string' ? /TimbreFiscalDigital\b[^>]*?\sUUID="([^"]+)"/.exec(xml)?.[1] : undefined;
   if (found?.toUpperCase() !== uuid) {
     throw invalidContent(
       path,

@@ -1,0 +1,185 @@
+/**
+ * completeReceipt (issue #4, step 5): the portal's entry point. Validates the customer's fiscal data
+ * (coded es-MX/English errors, nothing written when it is wrong), checks the invoice can be built, keeps
+ * the data on the customer for their next payment, and issues one invoice for the receipt — and for the
+ * customer's other open receipts when asked.
+ */
+import { buildComprobante } from '../cfdi/build.js';
+import { isAutofacturaError } from '../errors.js';
+import { parseMailbox } from '../notify/address.js';
+import type { Customer, FiscalData, Invoice, Merchant, Receipt } from '../store/types.js';
+import { type Context, nowIso } from './context.js';
+import { upsertCustomer } from './customer.js';
+import { enqueueJob, issueKey } from './enqueue.js';
+import { conflict, detail, GiveUp, invalid, notFound } from './errors.js';
+import { logEvent } from './events.js';
+import { validateFiscal } from './fiscal-data.js';
+import { issueInvoice } from './issue.js';
+import { invoiceRequest } from './payment-to-request.js';
+import { loadPayment, updatePayment } from './payments.js';
+import { updateReceipt } from './receipt-records.js';
+import { checkOpen, receiptByToken } from './receipts.js';
+
+export async function completeReceipt(
+  ctx: Context,
+  token: string,
+  fiscalInput: FiscalData & { email?: string },
+  options: { alsoReceiptIds?: string[]; wait?: boolean } = {},
+): Promise<{ invoice: Invoice; receipts: Receipt[] }> {
+  const found = await receiptByToken(ctx, token);
+  if (!found) throw notFound.receipt();
+  const { receipt, merchant } = found;
+  if (receipt.status === 'invoiced' && receipt.invoiceId) {
+    const invoice = await ctx.store.invoices.get(merchant.id, receipt.invoiceId);
+    if (invoice) return { invoice, receipts: [receipt] };
+  }
+  const now = ctx.clock.now();
+  checkOpen(receipt, now);
+  const fiscal = validateFiscal(fiscalInput ?? {});
+  const email = checkEmail(fiscalInput?.email);
+  const receipts = [receipt, ...(await others(ctx, receipt, options.alsoReceiptIds ?? [], now))];
+  const payments = await Promise.all(receipts.map((r) => loadPayment(ctx, merchant.id, r.paymentId)));
+  // Everything that could refuse the invoice is checked before anything is written (invariant 8).
+  buildComprobante(
+    invoiceRequest({ merchant, payments, fiscal, series: merchant.settings.series.invoice, folio: 1 }),
+    { now },
+  );
+
+  const customer = await rememberCustomer(ctx, merchant, receipt, fiscal, email);
+  for (const payment of payments) {
+    const { changed } = await updatePayment(ctx, payment, (current) =>
+      current.status !== 'awaiting_customer' && current.status !== 'failed'
+        ? null
+        : { ...current, status: 'issuing', customerId: customer.id, failure: undefined },
+    );
+    if (changed) {
+      await logEvent(
+        ctx,
+        merchant.id,
+        'receipt.completed',
+        { paymentId: payment.id, receiptId: payment.receiptId ?? receipt.id },
+        {
+          customerId: customer.id,
+          rfc: fiscal.rfc,
+        },
+      );
+    }
+  }
+  const payload = {
+    paymentIds: payments.map((p) => p.id),
+    receiptIds: receipts.map((r) => r.id),
+    customerId: customer.id,
+  };
+  await enqueueJob(
+    ctx,
+    merchant.id,
+    'issue_invoice',
+    issueKey(payload.paymentIds),
+    payload,
+    options.wait ? ctx.inlineGraceMs : 0,
+  );
+  let invoice: Invoice | undefined;
+  try {
+    invoice = await issueInvoice(ctx, merchant.id, payload, { stamp: options.wait === true });
+  } catch (error) {
+    if (error instanceof GiveUp || !isAutofacturaError(error) || !error.retriable) throw error;
+    // The PAC is unavailable: the invoice is sealed and the job stamps it later.
+  }
+  const first = await loadPayment(ctx, merchant.id, payments[0]!.id);
+  invoice ??= first.invoiceId
+    ? ((await ctx.store.invoices.get(merchant.id, first.invoiceId)) ?? undefined)
+    : undefined;
+  if (!invoice)
+    throw conflict(
+      'RECEIPT_NOT_INVOICED',
+      'No se pudo emitir la factura; intenta de nuevo.',
+      'The invoice could not be issued; try again.',
+    );
+  const reloaded = await Promise.all(receipts.map((r) => ctx.store.receipts.get(merchant.id, r.id)));
+  return { invoice, receipts: reloaded.filter((r): r is Receipt => r !== null) };
+}
+
+function checkEmail(email: string | undefined): string | undefined {
+  if (email === undefined || email.trim() === '') return undefined;
+  try {
+    return parseMailbox(email.trim(), 'email').address.toLowerCase();
+  } catch {
+    throw invalid([
+      detail(
+        'FISCAL_EMAIL_INVALID',
+        'email',
+        `El correo "${email}" no es válido; escribe una dirección como nombre@dominio.com.`,
+        `Email "${email}" is not valid; write an address like name@domain.com.`,
+      ),
+    ]);
+  }
+}
+
+/** Other open receipts of the same customer, to invoice together. */
+async function others(ctx: Context, main: Receipt, ids: string[], now: Date): Promise<Receipt[]> {
+  const list: Receipt[] = [];
+  for (const id of new Set(ids)) {
+    if (id === main.id) continue;
+    const receipt = await ctx.store.receipts.get(main.merchantId, id);
+    if (
+      !receipt ||
+      !main.customerId ||
+      receipt.customerId !== main.customerId ||
+      receipt.currency !== main.currency
+    ) {
+      throw invalid([
+        detail(
+          'RECEIPT_NOT_COMBINABLE',
+          'alsoReceiptIds',
+          `La compra ${id} no se puede facturar junto con esta: debe ser del mismo cliente, en la misma moneda y estar pendiente.`,
+          `Purchase ${id} cannot be invoiced with this one: it must be the same customer's, in the same currency, and pending.`,
+        ),
+      ]);
+    }
+    checkOpen(receipt, now);
+    if (receipt.status !== 'open') throw notFound.receipt();
+    list.push(receipt);
+  }
+  return list;
+}
+
+async function rememberCustomer(
+  ctx: Context,
+  merchant: Merchant,
+  receipt: Receipt,
+  fiscal: FiscalData,
+  email: string | undefined,
+): Promise<Customer> {
+  const own = receipt.customerId ? await ctx.store.customers.get(merchant.id, receipt.customerId) : null;
+  let customer: Customer | undefined;
+  if (own) {
+    const at = nowIso(ctx);
+    customer = await ctx.store.customers.update({
+      ...own,
+      fiscal,
+      fiscalValidatedAt: at,
+      ...(email && !own.email ? { email } : {}),
+      ...(own.name ? {} : { name: fiscal.name }),
+      updatedAt: at,
+    });
+  } else {
+    customer = await upsertCustomer(ctx, merchant.id, { ...(email ? { email } : {}), fiscal });
+  }
+  if (!customer) throw notFound.receipt();
+  if (!receipt.customerId) {
+    await updateReceipt(ctx, merchant.id, receipt.id, (current) =>
+      current.customerId ? null : { ...current, customerId: customer.id },
+    );
+  }
+  await logEvent(
+    ctx,
+    merchant.id,
+    'customer.fiscal_saved',
+    { paymentId: receipt.paymentId, receiptId: receipt.id },
+    {
+      customerId: customer.id,
+      rfc: fiscal.rfc,
+    },
+  );
+  return customer;
+}

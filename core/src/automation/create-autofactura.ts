@@ -1,0 +1,94 @@
+/**
+ * createAutofactura: the facade (DESIGN.md). Portal, connectors and the CLI call these use cases and
+ * nothing else; every one is scoped by merchant id (invariant 6) except the portal's token lookups.
+ */
+
+import { completeReceipt } from './complete-receipt.js';
+import { type ContextOptions, createContext } from './context.js';
+import { upsertCustomer } from './customer.js';
+import { detail, invalid } from './errors.js';
+import { HANDLERS } from './job-handlers.js';
+import { sleep, workDue } from './jobs.js';
+import { authenticate, createMerchant } from './merchant.js';
+import { receiptByToken } from './receipts.js';
+import { recordPayment } from './record-payment.js';
+import { recordRefund } from './refunds.js';
+import { retryPayment } from './retry-payment.js';
+import { resumeRecorded } from './sweep.js';
+import type { Autofactura, WorkResult } from './types.js';
+
+/** AutofacturaDeps plus tuning: job lease, worker concurrency, delay of the safety-net job after inline work. */
+export type CreateAutofacturaOptions = ContextOptions;
+
+/** How often the long-running worker looks for payments left undecided by a crash. */
+const SWEEP_EVERY_MS = 30_000;
+
+export function createAutofactura(deps: CreateAutofacturaOptions): Autofactura {
+  const ctx = createContext(deps);
+  const { store } = ctx;
+  const facade: Autofactura = {
+    createMerchant: (input) => createMerchant(ctx, input),
+    authenticate: (apiKey) => authenticate(ctx, apiKey),
+    recordPayment: (merchantId, input, options) => recordPayment(ctx, merchantId, input, options),
+    completeReceipt: (token, fiscal, options) => completeReceipt(ctx, token, fiscal, options),
+    receiptByToken: (token) => receiptByToken(ctx, token),
+    recordRefund: (merchantId, input, options) => recordRefund(ctx, merchantId, input, options),
+    retryPayment: (merchantId, paymentId, fix) => retryPayment(ctx, merchantId, paymentId, fix),
+
+    async getPayment(merchantId, paymentId) {
+      const payment = await store.payments.get(merchantId, paymentId);
+      if (!payment) return null;
+      return { payment, events: await store.events.listByPayment(merchantId, paymentId) };
+    },
+    getInvoice: (merchantId, invoiceId) => store.invoices.get(merchantId, invoiceId),
+    async invoiceXml(merchantId, invoiceId) {
+      const invoice = await store.invoices.get(merchantId, invoiceId);
+      if (!invoice) return null;
+      return store.blobs.get(invoice.blobs.xml ?? invoice.blobs.sealedXml);
+    },
+    async invoicePdf(merchantId, invoiceId) {
+      const invoice = await store.invoices.get(merchantId, invoiceId);
+      return invoice?.blobs.pdf ? store.blobs.get(invoice.blobs.pdf) : null;
+    },
+    async upsertCustomer(merchantId, input) {
+      const customer = await upsertCustomer(ctx, merchantId, { ...input, source: input.source ?? 'api' });
+      if (!customer) {
+        throw invalid([
+          detail(
+            'CUSTOMER_UNIDENTIFIED',
+            'customer',
+            'Indica al menos el correo, el RFC o el identificador del cliente en su origen.',
+            "Give at least the customer's email, RFC or id at its source.",
+          ),
+        ]);
+      }
+      return customer;
+    },
+
+    async workJobs(options = {}): Promise<WorkResult> {
+      await resumeRecorded(ctx, 0);
+      return workDue(ctx, HANDLERS, options);
+    },
+    async runWorker(options) {
+      let lastSweep = 0;
+      while (!options.signal.aborted) {
+        if (ctx.clock.now().getTime() - lastSweep >= SWEEP_EVERY_MS) {
+          lastSweep = ctx.clock.now().getTime();
+          await resumeRecorded(ctx, SWEEP_EVERY_MS).catch((error) =>
+            ctx.logger.error('sweep failed', { error: String(error) }),
+          );
+        }
+        const result = await workDue(ctx, HANDLERS, {
+          signal: options.signal,
+          ...(options.workerId ? { workerId: options.workerId } : {}),
+        }).catch((error) => {
+          ctx.logger.error('worker pass failed', { error: String(error) });
+          return { done: 0, retried: 0, dead: 0 };
+        });
+        if (result.done + result.retried + result.dead === 0)
+          await sleep(options.pollMs ?? 1_000, options.signal);
+      }
+    },
+  };
+  return facade;
+}

@@ -1,0 +1,206 @@
+/**
+ * The life of one CFDI record, shared by invoices and credit notes: seal (folio allocated atomically,
+ * build, seal, sealed XML stored BEFORE the PAC is called, then the record created — invariant 3 and 4),
+ * stamp (the stored sealed XML, byte for byte, so a retry after a lost answer gets the same UUID), store
+ * the stamped XML and its PDF. Every step can run twice, concurrently or after a crash: the record's id is
+ * chosen before sealing, the store refuses a second record with it, and the loser reads the winner's.
+ */
+import { buildComprobante, sealComprobante } from '../cfdi/build.js';
+import { isAutofacturaError } from '../errors.js';
+import { renderCfdiPdf } from '../pdf/index.js';
+import { StoreError } from '../store/errors.js';
+import type { Invoice, InvoiceKind, InvoiceStatusChange, InvoiceType, Merchant } from '../store/types.js';
+import { type Context, nowIso } from './context.js';
+import { logForPayments } from './events.js';
+import { merchantCsd, pdfBranding } from './merchant.js';
+import { localToInstant } from './periods.js';
+
+export interface DocumentSpec {
+  merchant: Merchant;
+  invoiceId: string;
+  kind: InvoiceKind;
+  type: InvoiceType;
+  series: string;
+  paymentIds: string[];
+  receiptIds: string[];
+  customerId?: string;
+  related?: Invoice['related'];
+  /** The invoice request for the allocated folio. */
+  request(folio: number): Record<string, unknown>;
+}
+
+const XML = 'application/xml; charset=utf-8';
+
+/** The sealed record for spec.invoiceId: the existing one, or a new one (ValidationError/CredentialError when it cannot be built). */
+export async function sealDocument(ctx: Context, spec: DocumentSpec): Promise<Invoice> {
+  const { store } = ctx;
+  const merchantId = spec.merchant.id;
+  const existing = await store.invoices.get(merchantId, spec.invoiceId);
+  if (existing) return existing;
+  const csd = merchantCsd(ctx, spec.merchant);
+  const folio = await store.folios.allocate(merchantId, spec.series);
+  const { comprobante } = buildComprobante(spec.request(folio), { now: ctx.clock.now() });
+  const sealed = sealComprobante(comprobante, csd);
+  const sealedKey = `${merchantId}/invoices/${spec.invoiceId}-${spec.series}${folio}.sealed.xml`;
+  await store.blobs.put(sealedKey, Buffer.from(sealed.xml, 'utf8'), XML);
+  const at = nowIso(ctx);
+  const c = sealed.comprobante;
+  const invoice: Invoice = {
+    id: spec.invoiceId,
+    merchantId,
+    kind: spec.kind,
+    type: spec.type,
+    series: spec.series,
+    folio,
+    paymentIds: spec.paymentIds,
+    receiptIds: spec.receiptIds,
+    ...(spec.customerId ? { customerId: spec.customerId } : {}),
+    receiverRfc: c.Receptor.Rfc,
+    receiverName: c.Receptor.Nombre,
+    currency: c.Moneda,
+    subtotal: c.SubTotal,
+    ...(c.Descuento ? { discount: c.Descuento } : {}),
+    total: c.Total,
+    fecha: c.Fecha,
+    status: 'sealed',
+    history: [{ status: 'sealed', at }],
+    blobs: { sealedXml: sealedKey },
+    ...(spec.related ? { related: spec.related } : {}),
+    createdAt: at,
+    updatedAt: at,
+  };
+  try {
+    await store.invoices.create(invoice);
+  } catch (error) {
+    if (!isAutofacturaError(error) || error.code !== 'STORE_DUPLICATE') throw error;
+    const winner = await store.invoices.get(merchantId, spec.invoiceId);
+    if (!winner) throw error;
+    await store.blobs.delete(sealedKey).catch(() => {});
+    return winner;
+  }
+  await logForPayments(
+    ctx,
+    merchantId,
+    'invoice.sealed',
+    spec.paymentIds,
+    { invoiceId: invoice.id },
+    {
+      kind: invoice.kind,
+      series: invoice.series,
+      folio: invoice.folio,
+      fecha: invoice.fecha,
+      total: invoice.total,
+    },
+  );
+  return invoice;
+}
+
+/** Applies `change` with compare-and-set until it holds or `done` says another writer got there. */
+export async function updateInvoice(
+  ctx: Context,
+  invoice: Invoice,
+  change: (current: Invoice) => Invoice | null,
+): Promise<Invoice> {
+  let current = invoice;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const next = change(current);
+    if (next === null) return current;
+    const written = await ctx.store.invoices.update({ ...next, updatedAt: nowIso(ctx) }, current.updatedAt);
+    if (written) return written;
+    const reloaded = await ctx.store.invoices.get(current.merchantId, current.id);
+    if (!reloaded) throw missing(current.id);
+    current = reloaded;
+  }
+  throw new StoreError({
+    code: 'STORE_UNAVAILABLE',
+    retriable: true,
+    status: 503,
+    message: `La factura ${invoice.id} cambia sin parar; se reintentará.`,
+    messageEn: `Invoice ${invoice.id} keeps changing; it will be retried.`,
+  });
+}
+
+function missing(id: string): StoreError {
+  return new StoreError({
+    code: 'STORE_NOT_FOUND',
+    message: `No se encontró la factura ${id}.`,
+    messageEn: `Invoice ${id} was not found.`,
+  });
+}
+
+function change(status: Invoice['status'], at: string, extra: Partial<InvoiceStatusChange> = {}) {
+  return { status, at, ...extra };
+}
+
+/**
+ * Stamps a sealed record with the PAC (throws PacError), stores the stamped XML and PDF and marks it
+ * stamped. A record already stamped is returned as is.
+ */
+export async function stampDocument(ctx: Context, merchant: Merchant, invoice: Invoice): Promise<Invoice> {
+  if (invoice.status !== 'sealed') return invoice;
+  const { store } = ctx;
+  const sealedXml = await store.blobs.get(invoice.blobs.sealedXml);
+  if (!sealedXml) {
+    throw new StoreError({
+      code: 'STORE_CORRUPT',
+      message: `Falta el XML sellado de la factura ${invoice.series}-${invoice.folio} (${invoice.blobs.sealedXml}).`,
+      messageEn: `The sealed XML of invoice ${invoice.series}-${invoice.folio} is missing (${invoice.blobs.sealedXml}).`,
+    });
+  }
+  const stamped = await ctx.pac.stamp(sealedXml.toString('utf8'));
+  const xmlKey = `${merchant.id}/invoices/${invoice.id}.xml`;
+  const pdfKey = `${merchant.id}/invoices/${invoice.id}.pdf`;
+  await store.blobs.put(xmlKey, Buffer.from(stamped.xml, 'utf8'), XML);
+  const pdf = await renderCfdiPdf(stamped.xml, {
+    lang: merchant.settings.lang,
+    branding: await pdfBranding(ctx, merchant),
+  });
+  await store.blobs.put(pdfKey, pdf, 'application/pdf');
+  const at = nowIso(ctx);
+  let won = false;
+  const result = await updateInvoice(ctx, invoice, (current) => {
+    if (current.status !== 'sealed') return null;
+    won = true;
+    return {
+      ...current,
+      status: 'stamped',
+      uuid: stamped.uuid,
+      stampedAt: localToInstant(stamped.stampedAt).toISOString(),
+      blobs: { ...current.blobs, xml: xmlKey, pdf: pdfKey },
+      history: [...current.history, change('stamped', at)],
+    };
+  });
+  if (won) {
+    await logForPayments(
+      ctx,
+      merchant.id,
+      'invoice.stamped',
+      invoice.paymentIds,
+      { invoiceId: invoice.id },
+      {
+        uuid: stamped.uuid,
+        pac: ctx.pac.name,
+        duplicate: stamped.duplicate,
+      },
+    );
+  }
+  return result;
+}
+
+/** Marks a record failed for good with the PAC's (or engine's) coded reason. */
+export async function failDocument(
+  ctx: Context,
+  invoice: Invoice,
+  reason: { code: string; message: string },
+): Promise<Invoice> {
+  const at = nowIso(ctx);
+  return updateInvoice(ctx, invoice, (current) =>
+    current.status !== 'sealed'
+      ? null
+      : {
+          ...current,
+          status: 'failed',
+          history: [...current.history, change('failed', at, { code: reason.code, message: reason.message })],
+        },
+  );
+}

@@ -1,0 +1,72 @@
+/** What each job type runs, what happens when it is given up, and whose event log it writes to. */
+import type { Job } from '../store/types.js';
+import type { Context } from './context.js';
+import { sendEmailJob } from './emails.js';
+import type { EmailPayload, IssuePayload, RefundPayload } from './enqueue.js';
+import { logEvent } from './events.js';
+import { issueInvoice } from './issue.js';
+import type { Handlers } from './jobs.js';
+import { failPayment } from './payments.js';
+import { processRefund } from './refunds.js';
+
+async function emailPaymentIds(ctx: Context, job: Job): Promise<string[]> {
+  const payload = job.payload as unknown as EmailPayload;
+  if (payload.invoiceId) {
+    return (await ctx.store.invoices.get(job.merchantId, payload.invoiceId))?.paymentIds ?? [];
+  }
+  if (payload.receiptId) {
+    const receipt = await ctx.store.receipts.get(job.merchantId, payload.receiptId);
+    return receipt ? [receipt.paymentId] : [];
+  }
+  return [];
+}
+
+export const HANDLERS: Handlers = {
+  issue_invoice: {
+    run: (ctx, job) => issueInvoice(ctx, job.merchantId, job.payload as unknown as IssuePayload),
+    async onDead(ctx, job, error) {
+      for (const id of (job.payload as unknown as IssuePayload).paymentIds) {
+        const payment = await ctx.store.payments.get(job.merchantId, id);
+        if (payment) await failPayment(ctx, payment, error);
+      }
+    },
+    paymentIds: async (_ctx, job) => (job.payload as unknown as IssuePayload).paymentIds,
+  },
+  send_email: {
+    run: (ctx, job) => sendEmailJob(ctx, job.merchantId, job.payload as unknown as EmailPayload),
+    async onDead(ctx, job, error) {
+      for (const paymentId of await emailPaymentIds(ctx, job)) {
+        await logEvent(
+          ctx,
+          job.merchantId,
+          'email.failed',
+          { paymentId },
+          {
+            ...(job.payload as Record<string, unknown>),
+            code: error.code,
+            message: error.message,
+          },
+        );
+      }
+    },
+    paymentIds: emailPaymentIds,
+  },
+  refund_payment: {
+    run: (ctx, job) => processRefund(ctx, job.merchantId, job.payload as unknown as RefundPayload),
+    async onDead(ctx, job, error) {
+      const payload = job.payload as unknown as RefundPayload;
+      await logEvent(
+        ctx,
+        job.merchantId,
+        'refund.failed',
+        { paymentId: payload.paymentId },
+        {
+          refundExternalId: payload.refundExternalId,
+          code: error.code,
+          message: error.message,
+        },
+      );
+    },
+    paymentIds: async (_ctx, job) => [(job.payload as unknown as RefundPayload).paymentId],
+  },
+};
