@@ -8,8 +8,8 @@ import { buildComprobante } from '../cfdi/build.js';
 import { isAutofacturaError } from '../errors.js';
 import { parseMailbox } from '../notify/address.js';
 import type { Customer, FiscalData, Invoice, Merchant, Receipt } from '../store/types.js';
-import { type Context, nowIso } from './context.js';
-import { upsertCustomer } from './customer.js';
+import type { Context } from './context.js';
+import { mergeInto, upsertCustomer } from './customer.js';
 import { enqueueJob, issueKey } from './enqueue.js';
 import { conflict, detail, GiveUp, invalid, notFound } from './errors.js';
 import { logEvent } from './events.js';
@@ -153,15 +153,8 @@ async function rememberCustomer(
   const own = receipt.customerId ? await ctx.store.customers.get(merchant.id, receipt.customerId) : null;
   let customer: Customer | undefined;
   if (own) {
-    const at = nowIso(ctx);
-    customer = await ctx.store.customers.update({
-      ...own,
-      fiscal,
-      fiscalValidatedAt: at,
-      ...(email && !own.email ? { email } : {}),
-      ...(own.name ? {} : { name: fiscal.name }),
-      updatedAt: at,
-    });
+    // What the customer typed on the portal wins over what a source said; merged by compare-and-set.
+    customer = await mergeInto(ctx, own, { ...(email ? { email } : {}), fiscal });
   } else {
     customer = await upsertCustomer(ctx, merchant.id, { ...(email ? { email } : {}), fiscal });
   }

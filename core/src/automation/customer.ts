@@ -92,15 +92,24 @@ function merged(customer: Customer, input: CustomerUpsert, now: string): Custome
   return next;
 }
 
-async function mergeInto(ctx: Context, found: Customer, input: CustomerUpsert): Promise<Customer> {
-  const now = nowIso(ctx);
-  // CustomerRepo.update has no compare-and-set: merge onto the latest record to keep the window in
-  // which a concurrent writer's change (e.g. fiscal data saved on the portal) could be lost small.
-  const customer = (await ctx.store.customers.get(found.merchantId, found.id)) ?? found;
-  const next = merged(customer, input, now);
-  const changed =
-    JSON.stringify({ ...next, fiscalValidatedAt: undefined }) !==
-    JSON.stringify({ ...customer, fiscalValidatedAt: undefined });
-  if (!changed) return customer;
-  return ctx.store.customers.update({ ...next, updatedAt: now });
+/**
+ * Merges what a source says onto the stored customer with compare-and-set: when another writer (the
+ * portal saving fiscal data, a concurrent webhook) changed the customer first, merge onto theirs.
+ */
+export async function mergeInto(ctx: Context, found: Customer, input: CustomerUpsert): Promise<Customer> {
+  let customer = found;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const now = nowIso(ctx);
+    const next = merged(customer, input, now);
+    const changed =
+      JSON.stringify({ ...next, fiscalValidatedAt: undefined }) !==
+      JSON.stringify({ ...customer, fiscalValidatedAt: undefined });
+    if (!changed) return customer;
+    const written = await ctx.store.customers.update({ ...next, updatedAt: now }, customer.updatedAt);
+    if (written) return written;
+    const latest = await ctx.store.customers.get(found.merchantId, found.id);
+    if (!latest) return found;
+    customer = latest;
+  }
+  throw new Error(`customer ${found.id} kept changing under 20 compare-and-set attempts`);
 }

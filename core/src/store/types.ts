@@ -397,7 +397,11 @@ export interface CustomerRepo {
   findByRfc(merchantId: string, rfc: string): Promise<Customer | null>;
   /** Case-insensitive. */
   findByEmail(merchantId: string, email: string): Promise<Customer | null>;
-  update(customer: Customer): Promise<Customer>;
+  /**
+   * Compare-and-set on `updatedAt`, as PaymentRepo.update: null when someone else changed the customer
+   * first (a webhook and the portal saving fiscal data at once); STORE_NOT_FOUND for an unknown id.
+   */
+  update(customer: Customer, expectedUpdatedAt: Iso): Promise<Customer | null>;
   list(merchantId: string, options?: { cursor?: string; limit?: number }): Promise<Page<Customer>>;
 }
 

@@ -2,7 +2,7 @@
 import type { Customer, CustomerRepo } from '../types.js';
 import type { Mutex } from './mutex.js';
 import { Partitions } from './partitions.js';
-import { copy, duplicate, MultiIndex, notFound, page } from './shared.js';
+import { casToken, copy, duplicate, MultiIndex, notFound, page } from './shared.js';
 
 interface Index {
   source: MultiIndex;
@@ -62,11 +62,16 @@ export async function customerRepo(dbDir: string, mutex: Mutex): Promise<Custome
       return findFirst(merchantId, (index) => index.email.first(email.toLowerCase()));
     },
 
-    update(given) {
+    update(given, expectedUpdatedAt) {
       return mutex.run(async () => {
         const found = customers.locate(given.id, given.merchantId);
         if (!found) throw notFound('el cliente', 'customer', given.id);
-        const customer = { ...copy(given), createdAt: found.record.createdAt };
+        if (found.record.updatedAt !== expectedUpdatedAt) return null;
+        const customer = {
+          ...copy(given),
+          createdAt: found.record.createdAt,
+          updatedAt: casToken(given.updatedAt, expectedUpdatedAt),
+        };
         await customers.replace(found.partition, found.pos, customer);
         return copy(customer);
       });

@@ -2,7 +2,7 @@
 import type { Customer, CustomerRepo } from '../types.js';
 import type { Db } from './db.js';
 import { duplicate, isUniqueViolation, notFound } from './pg-errors.js';
-import { decodeCursor, json, pageLimit, toPage, Where } from './sql.js';
+import { casToken, decodeCursor, json, pageLimit, toPage, Where } from './sql.js';
 
 function columns(customer: Customer): unknown[] {
   return [
@@ -66,16 +66,19 @@ export function customerRepo(db: Db): CustomerRepo {
       );
     },
 
-    async update(customer) {
+    async update(given, expectedUpdatedAt) {
+      const customer = { ...given, updatedAt: casToken(given.updatedAt, expectedUpdatedAt) };
       const [row] = await db.query<{ data: Customer }>(
         `UPDATE ${customers}
          SET email_lower = $3, rfc = $4, source_ids = $5::jsonb, updated_at = $6,
              data = $7::jsonb || jsonb_build_object('createdAt', data->'createdAt')
-         WHERE id = $1 AND merchant_id = $2 RETURNING data`,
-        columns(customer),
+         WHERE id = $1 AND merchant_id = $2 AND updated_at = $8 RETURNING data`,
+        [...columns(customer), expectedUpdatedAt],
       );
-      if (!row) throw notFound('el cliente', 'customer', customer.id);
-      return row.data;
+      if (row) return row.data;
+      if (await findOne(new Where().add('merchant_id = ?', given.merchantId).add('id = ?', given.id)))
+        return null;
+      throw notFound('el cliente', 'customer', given.id);
     },
 
     async list(merchantId, options = {}) {

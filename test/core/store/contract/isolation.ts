@@ -62,7 +62,10 @@ export function isolationContract(store: StoreRef): void {
       assert.deepEqual(await s.jobs.list(b), []);
 
       // Writes and claims.
-      await rejectsWithCode(s.customers.update({ ...cus, merchantId: b, name: 'B' }), 'STORE_NOT_FOUND');
+      await rejectsWithCode(
+        s.customers.update({ ...cus, merchantId: b, name: 'B' }, cus.updatedAt),
+        'STORE_NOT_FOUND',
+      );
       await rejectsWithCode(
         s.payments.update({ ...pay, merchantId: b, status: 'ignored' }, pay.updatedAt),
         'STORE_NOT_FOUND',

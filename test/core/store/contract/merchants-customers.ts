@@ -129,21 +129,54 @@ export function customerContract(store: StoreRef): void {
       const m = await newMerchant(store());
       const given = customer(m, { sourceIds: { stripe: 'cus_old' } });
       await store().customers.create(given);
-      const updated = await store().customers.update({
-        ...given,
-        email: 'nueva@example.com',
-        sourceIds: { stripe: 'cus_new' },
-        fiscal: { rfc: 'LOAA800101AB1', name: 'ANA', taxRegime: '612', zip: '06000', cfdiUse: 'G03' },
-        updatedAt: '2026-11-29T00:00:00.000Z',
-      });
-      assert.equal(updated.email, 'nueva@example.com');
-      assert.equal(updated.createdAt, T0);
+      const updated = await store().customers.update(
+        {
+          ...given,
+          email: 'nueva@example.com',
+          sourceIds: { stripe: 'cus_new' },
+          fiscal: { rfc: 'LOAA800101AB1', name: 'ANA', taxRegime: '612', zip: '06000', cfdiUse: 'G03' },
+          updatedAt: '2026-11-29T00:00:00.000Z',
+        },
+        given.updatedAt,
+      );
+      assert.equal(updated?.email, 'nueva@example.com');
+      assert.equal(updated?.createdAt, T0);
       assert.equal(await store().customers.findByEmail(m, 'Ana.Lopez@Example.com'), null);
       assert.equal((await store().customers.findByEmail(m, 'NUEVA@example.com'))?.id, given.id);
       assert.equal(await store().customers.findBySourceId(m, 'stripe', 'cus_old'), null);
       assert.equal((await store().customers.findBySourceId(m, 'stripe', 'cus_new'))?.id, given.id);
       assert.equal((await store().customers.findByRfc(m, 'LOAA800101AB1'))?.id, given.id);
-      await rejectsWithCode(store().customers.update(customer(m)), 'STORE_NOT_FOUND');
+      const unknown = customer(m);
+      await rejectsWithCode(store().customers.update(unknown, unknown.updatedAt), 'STORE_NOT_FOUND');
+    });
+
+    it('updates a customer only from the version it read (compare-and-set)', async () => {
+      const m = await newMerchant(store());
+      const given = customer(m);
+      await store().customers.create(given);
+      const later = '2026-11-29T00:00:00.000Z';
+      const portal = await store().customers.update(
+        {
+          ...given,
+          fiscal: { rfc: 'LOAA800101AB1', name: 'ANA', taxRegime: '612', zip: '06000', cfdiUse: 'G03' },
+          updatedAt: later,
+        },
+        given.updatedAt,
+      );
+      assert.ok(portal);
+      // A webhook holding the old copy does not wipe the fiscal data the portal saved.
+      const stale = await store().customers.update(
+        { ...given, name: 'Otra', updatedAt: later },
+        given.updatedAt,
+      );
+      assert.equal(stale, null);
+      assert.equal((await store().customers.get(m, given.id))?.fiscal?.rfc, 'LOAA800101AB1');
+      // Two writers from the same version with the same clock: only one wins.
+      const [a, b] = await Promise.all([
+        store().customers.update({ ...portal, name: 'A', updatedAt: portal.updatedAt }, portal.updatedAt),
+        store().customers.update({ ...portal, name: 'B', updatedAt: portal.updatedAt }, portal.updatedAt),
+      ]);
+      assert.equal([a, b].filter(Boolean).length, 1);
     });
 
     it('pages through every customer once, in insertion order', async () => {
