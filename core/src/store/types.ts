@@ -505,6 +505,12 @@ export interface JobRepo {
     leaseMs: number;
     limit: number;
     types?: string[];
+    /**
+     * Pending jobs only when also runAt <= dueBefore: a run that works what was due when it started
+     * does not pick up the retries it reschedules itself (`jobs run` during a PAC outage must not burn
+     * every attempt in one go).
+     */
+    dueBefore?: Iso;
   }): Promise<Job[]>;
   /** done; only if still locked by workerId (returns false otherwise). */
   complete(id: string, workerId: string): Promise<boolean>;

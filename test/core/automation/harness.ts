@@ -50,7 +50,7 @@ export function testSecretBox(key = randomBytes(32)): SecretBox {
 }
 
 export async function harness(
-  options: { settings?: Partial<MerchantSettings>; concurrency?: number } = {},
+  options: { settings?: Partial<MerchantSettings>; concurrency?: number; maxAttempts?: number } = {},
 ): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'autofactura-pipeline-'));
   const store = await openTestStore(join(dir, 'data'));
@@ -67,7 +67,7 @@ export async function harness(
     secrets: testSecretBox(),
     clock: { now },
     publicUrl: 'https://facturas.example.com',
-    retry: { baseMs: 150, maxMs: 300, maxAttempts: 4 },
+    retry: { baseMs: 150, maxMs: 300, maxAttempts: options.maxAttempts ?? 4 },
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });
   const [certificate, privateKey] = await Promise.all([readFile(EKU.cer), readFile(EKU.key)]);

@@ -282,10 +282,13 @@ describe('store: PostgreSQL', () => {
       const reader = (async () => {
         let after = 0;
         while (writing || seen.length < total) {
+          // Whether every append had committed before this query began: only then does an empty
+          // answer mean the reader has seen everything.
+          const finished = !writing;
           const batch = await a.events.list('m_race', { after, limit: 1000, types: ['feed.test'] });
           for (const event of batch) seen.push(event.seq);
           after = batch.at(-1)?.seq ?? after;
-          if (!writing && batch.length === 0) break;
+          if (finished && batch.length === 0) break;
         }
       })();
       await Promise.all(

@@ -79,9 +79,10 @@ export async function jobRepo(dbDir: string, mutex: Mutex): Promise<JobRepo> {
       });
     },
 
-    claim({ now, workerId, leaseMs, limit, types }) {
+    claim({ now, workerId, leaseMs, limit, types, dueBefore }) {
       return mutex.run(async () => {
         const time = Date.parse(now);
+        const dueBy = dueBefore === undefined ? time : Math.min(time, Date.parse(dueBefore));
         const lockedUntil = new Date(time + leaseMs).toISOString();
         const due: Job[] = [];
         for (const id of open) {
@@ -89,7 +90,7 @@ export async function jobRepo(dbDir: string, mutex: Mutex): Promise<JobRepo> {
           if (types && !types.includes(job.type)) continue;
           const ready =
             job.status === 'pending'
-              ? Date.parse(job.runAt) <= time
+              ? Date.parse(job.runAt) <= dueBy
               : job.lockedUntil === undefined || Date.parse(job.lockedUntil) <= time;
           if (ready) due.push(job);
         }

@@ -87,12 +87,13 @@ export function jobRepo(db: Db): JobRepo {
       }
     },
 
-    async claim({ now, workerId, leaseMs, limit, types }) {
+    async claim({ now, workerId, leaseMs, limit, types, dueBefore }) {
       const lockedUntil = new Date(Date.parse(now) + leaseMs).toISOString();
       const rows = await db.query<JobRow>(
         `WITH picked AS (
            SELECT id FROM ${jobs}
-           WHERE ((status = 'pending' AND run_at <= $1::timestamptz)
+           WHERE ((status = 'pending' AND run_at <= $1::timestamptz
+                   AND ($6::timestamptz IS NULL OR run_at <= $6::timestamptz))
                   OR (status = 'running' AND locked_until <= $1::timestamptz))
              AND ($5::text[] IS NULL OR type = ANY ($5::text[]))
            ORDER BY run_at, pos
@@ -104,7 +105,7 @@ export function jobRepo(db: Db): JobRepo {
              updated_at = $1::timestamptz
          FROM picked WHERE j.id = picked.id
          RETURNING j.*`,
-        [now, workerId, lockedUntil, limit, types ?? null],
+        [now, workerId, lockedUntil, limit, types ?? null, dueBefore ?? null],
       );
       return rows.sort(byRunAt).map(toJob);
     },

@@ -162,6 +162,16 @@ export function jobContract(store: StoreRef): void {
       assert.deepEqual(retrying.lastError, error);
       assert.equal(retrying.lockedBy, undefined);
       assert.deepEqual(await claim(type, at(9)), []);
+      // A run that started before the retry was due leaves it for the next run (dueBefore).
+      const early = await store().jobs.claim({
+        now: at(20),
+        workerId: 'w1',
+        leaseMs: 60_000,
+        limit: 10,
+        types: [type],
+        dueBefore: at(9),
+      });
+      assert.deepEqual(early, []);
       const [second] = await claim(type, at(10));
       assert.equal(second?.attempts, 2);
       assert.equal(await store().jobs.fail(job.id, 'w1', { ...error, retriable: false }, null), true);
