@@ -11,57 +11,13 @@ import { Db } from '../../../core/src/store/postgres/db.js';
 import { migrate, openPostgresStore } from '../../../core/src/store/postgres/index.js';
 import type { Merchant, Payment, Store } from '../../../core/src/store/types.js';
 import { dropSchema, freshSchema, postgresUrl, withClient } from '../../support/postgres.js';
+import { merchant as fixtureMerchant } from './contract/fixtures.js';
 import { storeContract } from './contract.js';
 
 const T0 = '2026-11-28T18:00:00.000Z';
 
-function merchant(id: string, prefix = `af_test_${id}`): Merchant {
-  return {
-    id,
-    rfc: 'EKU9003173C9',
-    name: 'ESCUELA KEMPER URGATE',
-    regime: '601',
-    zip: '42501',
-    csd: {
-      certificate: 'MIIB',
-      noCertificado: '30001000000500003416',
-      validFrom: T0,
-      validTo: '2030-11-28T18:00:00.000Z',
-      key: 'v1:a:b:c',
-      password: 'v1:d:e:f',
-    },
-    settings: {
-      automation: 'auto',
-      receiptDays: 7,
-      reinvoiceDays: 3,
-      globalPeriodicity: 'monthly',
-      paymentForms: {
-        card_credit: '04',
-        card_debit: '28',
-        cash: '01',
-        transfer: '03',
-        wallet: '06',
-        other: '99',
-      },
-      defaultProduct: {
-        productKey: '01010101',
-        unitKey: 'E48',
-        description: 'Venta',
-        taxObject: '02',
-        taxes: [{ type: 'IVA', rate: '0.16' }],
-        taxIncluded: true,
-      },
-      refundPolicy: 'credit_note',
-      series: { invoice: 'A', creditNote: 'NC', global: 'G' },
-      lang: 'es',
-    },
-    branding: { tradeName: 'Kemper' },
-    apiKeys: [{ id: `key_${id}`, prefix, hash: 'ab'.repeat(32), mode: 'test', createdAt: T0 }],
-    secrets: {},
-    createdAt: T0,
-    updatedAt: T0,
-  };
-}
+/** The contract's merchant with a fixed id and an API key prefix derived from it. */
+const merchant = (id: string, prefix = `af_test_${id}`): Merchant => fixtureMerchant(id, prefix);
 
 function payment(merchantId: string, externalId: string, amount = '1160.00'): Payment {
   return {

@@ -1,40 +1,18 @@
 /** What the lowdb repositories share: copies, page limits and cursors, compare-and-set, coded errors. */
-import { ValidationError } from '../../errors.js';
 import { StoreError } from '../errors.js';
+import { cursorPosition, encodeCursor, pageLimit } from '../paging.js';
 import type { Page } from '../types.js';
 
-export const DEFAULT_LIMIT = 50;
-export const MAX_LIMIT = 1000;
+export { casToken, DEFAULT_LIMIT, MAX_LIMIT, pageLimit } from '../paging.js';
 
 /** A deep copy: what goes into the store and what comes out are never shared with the caller. */
 export function copy<T>(value: T): T {
   return structuredClone(value);
 }
 
-export function pageLimit(limit: number | undefined): number {
-  if (limit === undefined) return DEFAULT_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1) {
-    throw new ValidationError({
-      code: 'INVALID_LIMIT',
-      message: `El límite de resultados debe ser un entero de 1 a ${MAX_LIMIT}; se recibió ${limit}.`,
-      messageEn: `The result limit must be an integer from 1 to ${MAX_LIMIT}; got ${limit}.`,
-    });
-  }
-  return Math.min(limit, MAX_LIMIT);
-}
-
 /** The position a cursor points after (-1 without one); a cursor not made here is refused. */
 export function decodeCursor(cursor: string | undefined): number {
-  if (cursor === undefined) return -1;
-  const match = /^pos:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) {
-    throw new ValidationError({
-      code: 'INVALID_CURSOR',
-      message: 'El cursor de paginación no es válido; usa el valor `next` de la página anterior.',
-      messageEn: 'The pagination cursor is not valid; pass the `next` value of the previous page.',
-    });
-  }
-  return Number(match[1]);
+  return cursor === undefined ? -1 : Number(cursorPosition(cursor));
 }
 
 /** Records at positions after the cursor that match, one page of them. */
@@ -49,21 +27,11 @@ export function page<T>(
   let last = -1;
   for (const [pos, record] of entries) {
     if (pos <= after || !matches(record)) continue;
-    if (items.length === limit) return { items, next: Buffer.from(`pos:${last}`).toString('base64url') };
+    if (items.length === limit) return { items, next: encodeCursor(last) };
     items.push(copy(record));
     last = pos;
   }
   return { items };
-}
-
-/**
- * The updatedAt a compare-and-set writes. It must differ from the one expected, or a second writer
- * holding the same copy would also match (two writes in the same millisecond, a frozen test clock).
- */
-export function casToken(given: string, expected: string): string {
-  if (given !== expected) return given;
-  const time = Date.parse(expected);
-  return Number.isNaN(time) ? `${expected}+` : new Date(time + 1).toISOString();
 }
 
 export function duplicate(what: string, whatEn: string): StoreError {

@@ -1,5 +1,5 @@
 /** Small helpers shared by the repositories: WHERE building, pages and cursors. */
-import { ValidationError } from '../../errors.js';
+import { cursorPosition, encodeCursor } from '../paging.js';
 import type { Page } from '../types.js';
 
 /** Collects conditions; each `?` in a condition becomes the next `$n`. */
@@ -34,37 +34,11 @@ export class Where {
   }
 }
 
-export const DEFAULT_LIMIT = 50;
-export const MAX_LIMIT = 1000;
-
-export function pageLimit(limit: number | undefined): number {
-  if (limit === undefined) return DEFAULT_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1) {
-    throw new ValidationError({
-      code: 'INVALID_LIMIT',
-      message: `El límite de resultados debe ser un entero de 1 a ${MAX_LIMIT}; se recibió ${limit}.`,
-      messageEn: `The result limit must be an integer from 1 to ${MAX_LIMIT}; got ${limit}.`,
-    });
-  }
-  return Math.min(limit, MAX_LIMIT);
-}
-
-export function encodeCursor(pos: string): string {
-  return Buffer.from(`pos:${pos}`, 'utf8').toString('base64url');
-}
+export { casToken, DEFAULT_LIMIT, encodeCursor, MAX_LIMIT, pageLimit } from '../paging.js';
 
 /** The insertion position a cursor points after; a cursor not made by encodeCursor is refused. */
 export function decodeCursor(cursor: string | undefined): string | undefined {
-  if (cursor === undefined) return undefined;
-  const match = /^pos:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) {
-    throw new ValidationError({
-      code: 'INVALID_CURSOR',
-      message: 'El cursor de paginación no es válido; usa el valor `next` de la página anterior.',
-      messageEn: 'The pagination cursor is not valid; pass the `next` value of the previous page.',
-    });
-  }
-  return match[1];
+  return cursor === undefined ? undefined : cursorPosition(cursor);
 }
 
 /** Rows were fetched with LIMIT limit + 1: the extra row says there is a next page. */
@@ -76,15 +50,4 @@ export function toPage<T>(rows: { pos: string; data: T }[], limit: number): Page
 
 export function json(value: unknown): string {
   return JSON.stringify(value);
-}
-
-/**
- * The updatedAt a compare-and-set writes. It must differ from the one expected, or a second writer
- * holding the same copy would also match (two writes in the same millisecond, a frozen test clock):
- * when the caller did not move it, it moves by 1 ms.
- */
-export function casToken(given: string, expected: string): string {
-  if (given !== expected) return given;
-  const time = Date.parse(expected);
-  return Number.isNaN(time) ? `${expected}+` : new Date(time + 1).toISOString();
 }
