@@ -122,7 +122,7 @@ export async function workDue(
   const result: WorkResult = { done: 0, retried: 0, dead: 0 };
   const max = options.maxJobs ?? Number.POSITIVE_INFINITY;
   let started = 0;
-  // Only what is due now: retries this run schedules wait for the next run (or the next worker loop).
+  // Retries this run schedules wait for the next run (or the next worker loop); new jobs do not.
   const dueBefore = nowIso(ctx);
   const lane = async () => {
     while (!options.signal?.aborted && started < max) {

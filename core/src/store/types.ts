@@ -506,9 +506,9 @@ export interface JobRepo {
     limit: number;
     types?: string[];
     /**
-     * Pending jobs only when also runAt <= dueBefore: a run that works what was due when it started
-     * does not pick up the retries it reschedules itself (`jobs run` during a PAC outage must not burn
-     * every attempt in one go).
+     * Pending jobs that were attempted before (retries) only when also runAt <= dueBefore: a run does
+     * not pick up the retries it reschedules itself (`jobs run` during a PAC outage must not burn every
+     * attempt in one go), while new jobs (an email queued by an invoice just issued) are still worked.
      */
     dueBefore?: Iso;
   }): Promise<Job[]>;

@@ -90,7 +90,7 @@ export async function jobRepo(dbDir: string, mutex: Mutex): Promise<JobRepo> {
           if (types && !types.includes(job.type)) continue;
           const ready =
             job.status === 'pending'
-              ? Date.parse(job.runAt) <= dueBy
+              ? Date.parse(job.runAt) <= (job.attempts === 0 ? time : dueBy)
               : job.lockedUntil === undefined || Date.parse(job.lockedUntil) <= time;
           if (ready) due.push(job);
         }

@@ -93,7 +93,7 @@ export function jobRepo(db: Db): JobRepo {
         `WITH picked AS (
            SELECT id FROM ${jobs}
            WHERE ((status = 'pending' AND run_at <= $1::timestamptz
-                   AND ($6::timestamptz IS NULL OR run_at <= $6::timestamptz))
+                   AND ($6::timestamptz IS NULL OR attempts = 0 OR run_at <= $6::timestamptz))
                   OR (status = 'running' AND locked_until <= $1::timestamptz))
              AND ($5::text[] IS NULL OR type = ANY ($5::text[]))
            ORDER BY run_at, pos

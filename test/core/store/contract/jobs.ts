@@ -172,6 +172,23 @@ export function jobContract(store: StoreRef): void {
         dueBefore: at(9),
       });
       assert.deepEqual(early, []);
+      // ...but a job never attempted is claimed whenever it is due, whatever dueBefore says.
+      const fresh = (
+        await store().jobs.enqueue({ merchantId: m, type, dedupeKey: 'fresh', payload: {}, runAt: at(15) })
+      ).job;
+      const claimedFresh = await store().jobs.claim({
+        now: at(20),
+        workerId: 'w3',
+        leaseMs: 60_000,
+        limit: 10,
+        types: [type],
+        dueBefore: at(9),
+      });
+      assert.deepEqual(
+        claimedFresh.map((j) => j.id),
+        [fresh.id],
+      );
+      assert.equal(await store().jobs.complete(fresh.id, 'w3'), true);
       const [second] = await claim(type, at(10));
       assert.equal(second?.attempts, 2);
       assert.equal(await store().jobs.fail(job.id, 'w1', { ...error, retriable: false }, null), true);
