@@ -16,6 +16,7 @@ import { logEvent } from './events.js';
 import { fiscalFromCustomerInput, fiscalProblems, normalizeFiscal } from './fiscal-data.js';
 import { newId } from './ids.js';
 import { issueInvoice } from './issue.js';
+import { checkItemsTotal } from './items-total.js';
 import { requireMerchant } from './merchant.js';
 import { normalizePaymentInput } from './payment-input.js';
 import { loadPayment, updatePayment } from './payments.js';
@@ -35,6 +36,7 @@ export async function recordPayment(
   const merchant = await requireMerchant(ctx, merchantId);
   const now = ctx.clock.now();
   const normalized = normalizePaymentInput(input, merchant.settings, now);
+  checkItemsTotal(merchant, { ...normalized, refunds: [] }, now);
   const at = now.toISOString();
   const { payment, created } = await ctx.store.payments.createIfAbsent({
     id: newId('pay'),

@@ -136,4 +136,53 @@ describe('automation: a payment with complete fiscal data is invoiced at once (#
     );
     assert.equal(await h.store.payments.count(h.merchant.id), before);
   });
+
+  it('refuses items that do not add up to the amount paid, storing nothing, and invoices items that do', async () => {
+    const before = await h.store.payments.count(h.merchant.id);
+    const items = [
+      {
+        productKey: '43232408',
+        unitKey: 'H87',
+        description: 'Licencia',
+        quantity: '2',
+        unitPrice: '58.00',
+        taxIncluded: true,
+      },
+      {
+        productKey: '86121700',
+        unitKey: 'E48',
+        description: 'Curso',
+        quantity: '1',
+        unitPrice: '100.00',
+        taxIncluded: false,
+      },
+    ];
+    // 2 × 58.00 with IVA included + 100.00 plus 16% IVA = 116.00 + 116.00 = 232.00
+    await assert.rejects(
+      h.af.recordPayment(h.merchant.id, {
+        source: 'api',
+        externalId: nextId(),
+        amount: '230.00',
+        items,
+        customer: CARLOS,
+      }),
+      (error: { code: string; message: string; messageEn: string }) => {
+        assert.equal(error.code, 'PAYMENT_ITEMS_TOTAL_MISMATCH');
+        assert.match(error.message, /suman 232\.00 MXN .* 230\.00/);
+        assert.match(error.messageEn, /add up to 232\.00 MXN/);
+        return true;
+      },
+    );
+    assert.equal(await h.store.payments.count(h.merchant.id), before);
+    const ok = await h.af.recordPayment(
+      h.merchant.id,
+      { source: 'api', externalId: nextId(), amount: '232.00', items, customer: CARLOS },
+      { wait: true },
+    );
+    assert.equal(ok.invoice?.status, 'stamped');
+    assert.equal(ok.invoice?.total, '232.00');
+    const xml = (await h.af.invoiceXml(h.merchant.id, ok.invoice!.id))!.toString();
+    assert.match(xml, /Descripcion="Licencia"/);
+    assert.match(xml, /Descripcion="Curso"/);
+  });
 });
