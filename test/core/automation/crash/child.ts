@@ -128,14 +128,19 @@ controller.abort();
 await worker;
 
 {
-  // Killed runs go on working until their kill point; the final run until no job is open.
+  // Killed runs go on working until their kill point; the final run as `autofactura jobs run` would:
+  // workJobs first decides payments a crash left `recorded` (the long-running worker's sweep only
+  // takes those older than 30 s), then works jobs until none is open.
   const deadline = Date.now() + 120_000;
   const FAR = '9999-12-31T00:00:00.000Z';
-  while ((await store.jobs.countOpen(FAR)) > 0) {
+  do {
     if (Date.now() > deadline) throw new Error('jobs still open after 120 s');
     await af.workJobs();
     await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  } while (
+    (await store.jobs.countOpen(FAR)) > 0 ||
+    (await store.payments.count(merchantId, { status: 'recorded' })) > 0
+  );
   await store.close();
   process.stdout.write(`done ${JSON.stringify(Object.fromEntries(counts))}\n`);
 }
