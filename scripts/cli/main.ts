@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'catalogs import': async () => (await import('./catalogs-import.js')).catalogsImport,
   'merchant create': async () => (await import('./merchant-create.js')).merchantCreate,
   'jobs run': async () => (await import('./jobs-run.js')).jobsRun,
+  start: async () => (await import('./start.js')).start,
 };
 
 const USAGE = {
@@ -47,6 +48,10 @@ const USAGE = {
   jobs run [--max-jobs N]
       Ejecuta una vez los trabajos pendientes (timbrado, correos, reembolsos); Ctrl-C para al terminar
       el trabajo en curso y la siguiente ejecución continúa.
+
+  start [--port N] [--host H]
+      Inicia el servidor (API REST /v1, trabajos en segundo plano) en PORT (3000); la primera vez crea un
+      comercio de demostración e imprime sus llaves API. SIGTERM/Ctrl-C termina lo que está en curso y sale.
 
 Opciones generales: --lang es|en (o AUTOFACTURA_LANG).
 merchant y jobs usan AUTOFACTURA_DATA_DIR (./data) o DATABASE_URL (PostgreSQL), AUTOFACTURA_SECRET, PAC y SMTP_URL.
@@ -76,6 +81,10 @@ merchant y jobs usan AUTOFACTURA_DATA_DIR (./data) o DATABASE_URL (PostgreSQL), 
       Works the pending jobs once (stamping, emails, refunds); Ctrl-C stops after the job in progress
       and the next run resumes.
 
+  start [--port N] [--host H]
+      Starts the server (REST API /v1, background jobs) on PORT (3000); on the first run creates a demo
+      merchant and prints its API keys. SIGTERM/Ctrl-C finishes the work in progress and exits.
+
 General options: --lang es|en (or AUTOFACTURA_LANG).
 merchant and jobs use AUTOFACTURA_DATA_DIR (./data) or DATABASE_URL (PostgreSQL), AUTOFACTURA_SECRET, PAC and SMTP_URL.
 `,
@@ -97,7 +106,8 @@ function extractLang(argv: string[]): { args: string[]; lang: string | undefined
 export async function main(argv: string[], io?: Io): Promise<number> {
   const { args, lang } = extractLang(argv);
   const sink = io ?? processIo(langFrom(lang));
-  const name = args.slice(0, 2).join(' ');
+  const single = args[0] !== undefined && COMMANDS[args[0]] ? args[0] : undefined;
+  const name = single ?? args.slice(0, 2).join(' ');
   const load = COMMANDS[name];
   if (!load) {
     const wantsHelp = args.length === 0 || args[0] === 'help' || args[0] === '--help' || args[0] === '-h';
@@ -106,7 +116,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
   }
   try {
     const command = await load();
-    return await command(args.slice(2), sink);
+    return await command(args.slice(single ? 1 : 2), sink);
   } catch (error) {
     return reportError(error, sink);
   }

@@ -1,0 +1,73 @@
+/** /v1/payments: record (with Idempotency-Key), fetch with its event log, list by cursor pages. */
+import Router from '@koa/router';
+import type { Autofactura } from '../../../core/src/automation/types.js';
+import type { PaymentStatus, Store } from '../../../core/src/store/types.js';
+import type { ApiState } from '../auth.js';
+import { apiError } from '../http-error.js';
+import { checkKey, createIdempotency } from './idempotency.js';
+import { notFound } from './not-found.js';
+import { paymentInput } from './payment-body.js';
+import { instantParam, limitParam, stringParam } from './query.js';
+import { eventJson, paymentJson, recordedJson } from './serialize.js';
+
+const STATUSES: PaymentStatus[] = [
+  'recorded',
+  'issuing',
+  'invoiced',
+  'awaiting_customer',
+  'failed',
+  'refunded',
+  'in_global',
+  'ignored',
+];
+
+export function paymentsRouter(af: Autofactura, store: Store): Router<ApiState> {
+  const router = new Router<ApiState>();
+  const idempotency = createIdempotency(store.blobs);
+
+  router.post('/payments', async (ctx) => {
+    const key = ctx.get('idempotency-key').trim();
+    checkKey(key);
+    const { merchant, mode } = ctx.state;
+    const body = (ctx.request as { body?: unknown }).body;
+    const answer = await idempotency.run(merchant.id, key, body, async () => {
+      const input = paymentInput(body, key, mode);
+      const result = await af.recordPayment(merchant.id, input, { wait: true });
+      return { status: result.created ? 201 : 200, body: recordedJson(result) };
+    });
+    ctx.status = answer.status;
+    ctx.body = answer.body;
+  });
+
+  router.get('/payments/:id', async (ctx) => {
+    const found = await af.getPayment(ctx.state.merchant.id, ctx.params.id!);
+    if (!found) throw notFound('payment', ctx.params.id!);
+    ctx.body = { ...paymentJson(found.payment), events: found.events.map(eventJson) };
+  });
+
+  router.get('/payments', async (ctx) => {
+    const status = stringParam(ctx.query.status);
+    if (status && !STATUSES.includes(status as PaymentStatus)) {
+      throw apiError(
+        400,
+        'INVALID_PARAMETER',
+        `status debe ser uno de: ${STATUSES.join(', ')}.`,
+        `status must be one of: ${STATUSES.join(', ')}.`,
+        'status',
+      );
+    }
+    const from = instantParam(ctx.query.from, 'from');
+    const to = instantParam(ctx.query.to, 'to');
+    const cursor = stringParam(ctx.query.cursor);
+    const page = await store.payments.list(ctx.state.merchant.id, {
+      limit: limitParam(ctx.query.limit),
+      ...(status ? { status: status as PaymentStatus } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(cursor ? { cursor } : {}),
+    });
+    ctx.body = { object: 'list', data: page.items.map(paymentJson), next_cursor: page.next ?? null };
+  });
+
+  return router;
+}

@@ -1,0 +1,41 @@
+/** What the API returns for core records: snake_case, no merchant id, no blob keys or secrets. */
+import type { RecordPaymentResult } from '../../../core/src/automation/types.js';
+import type { Invoice, Payment, StoredEvent } from '../../../core/src/store/types.js';
+import { snakeKeys } from '../snake.js';
+
+export function paymentJson(payment: Payment): Record<string, unknown> {
+  const { merchantId: _m, customerInput, ...rest } = payment;
+  return { object: 'payment', ...(snakeKeys({ ...rest, customer: customerInput }) as object) };
+}
+
+export function invoiceJson(invoice: Invoice): Record<string, unknown> {
+  const { merchantId: _m, blobs, ...rest } = invoice;
+  return {
+    object: 'invoice',
+    ...(snakeKeys(rest) as object),
+    has_xml: Boolean(blobs.xml ?? blobs.sealedXml),
+    has_pdf: Boolean(blobs.pdf),
+  };
+}
+
+export function eventJson(event: StoredEvent): Record<string, unknown> {
+  const { merchantId: _m, ...rest } = event;
+  return snakeKeys(rest, []) as Record<string, unknown>;
+}
+
+/** The answer of POST /v1/payments. */
+export function recordedJson(result: RecordPaymentResult): Record<string, unknown> {
+  const { payment, invoice, receipt } = result;
+  return {
+    id: payment.id,
+    object: 'payment',
+    status: payment.status,
+    external_id: payment.externalId,
+    mode: payment.mode,
+    amount: payment.amount,
+    currency: payment.currency,
+    ...(invoice ? { invoice: { id: invoice.id, uuid: invoice.uuid ?? null, status: invoice.status } } : {}),
+    ...(receipt ? { receipt: { id: receipt.id, url: receipt.url, expires_at: receipt.expiresAt } } : {}),
+    ...(payment.failure ? { failure: { code: payment.failure.code, message: payment.failure.message } } : {}),
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * createServer: the Koa app — error edge first, then /health and the REST API under /v1 (JSON only,
+ * 1 MB bodies, `Authorization: Bearer <api key>`). Errors are logged in one place (`app.on('error')`).
+ */
+import { bodyParser } from '@koa/bodyparser';
+import Router from '@koa/router';
+import Koa from 'koa';
+import type { Autofactura, Logger } from '../../core/src/automation/types.js';
+import type { Store } from '../../core/src/store/types.js';
+import { invoicesRouter } from './api/invoices.js';
+import { meRouter } from './api/me.js';
+import { paymentsRouter } from './api/payments.js';
+import { type ApiState, requireApiKey } from './auth.js';
+import { apiError, errorMiddleware } from './http-error.js';
+
+export interface ServerOptions {
+  af: Autofactura;
+  store: Store;
+  logger: Logger;
+  /** Base URL the server is reached at (receipt links, printed URLs). */
+  publicUrl: string;
+  /** false while starting or draining: /health answers 503. */
+  ready?: () => boolean;
+}
+
+const BODY_LIMIT = '1mb';
+
+export function createServer(options: ServerOptions): Koa {
+  const { af, store, logger } = options;
+  const app = new Koa();
+  app.proxy = false;
+  app.on('error', (error: unknown, ctx?: Koa.Context) => {
+    logger.error('request failed', {
+      method: ctx?.method,
+      path: ctx?.path,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+  });
+  app.use(errorMiddleware);
+
+  const root = new Router();
+  root.get('/health', (ctx) => {
+    const ready = options.ready?.() ?? true;
+    ctx.status = ready ? 200 : 503;
+    ctx.body = { status: ready ? 'ok' : 'unavailable' };
+  });
+  app.use(root.routes()).use(root.allowedMethods());
+
+  const api = new Router<ApiState>({ prefix: '/v1' });
+  api.use(async (ctx, next) => {
+    ctx.set('Cache-Control', 'no-store');
+    if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && ctx.request.length && !ctx.is('application/json')) {
+      throw apiError(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'La API solo acepta JSON: envía Content-Type: application/json.',
+        'The API accepts JSON only: send Content-Type: application/json.',
+      );
+    }
+    await next();
+  });
+  api.use(bodyParser({ enableTypes: ['json'], jsonLimit: BODY_LIMIT, encoding: 'utf-8' }));
+  api.use(requireApiKey(af));
+  for (const router of [meRouter(), paymentsRouter(af, store), invoicesRouter(af, store)]) {
+    api.use(router.routes(), router.allowedMethods());
+  }
+  app.use(api.routes()).use(api.allowedMethods());
+  app.use((ctx) => {
+    throw apiError(
+      404,
+      'ROUTE_NOT_FOUND',
+      `No existe la ruta ${ctx.method} ${ctx.path}.`,
+      `There is no route ${ctx.method} ${ctx.path}.`,
+    );
+  });
+  return app;
+}

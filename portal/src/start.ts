@@ -1,0 +1,110 @@
+/**
+ * startServer: the whole product in one process with embedded defaults — the store (lowdb in
+ * AUTOFACTURA_DATA_DIR or PostgreSQL with DATABASE_URL), the master key, the PAC (sandbox unless PAC
+ * says otherwise), the mailer (SMTP_URL or data/outbox), the job worker in the background and the HTTP
+ * server. `close()` stops accepting, drains in-flight requests, stops the worker after its current job
+ * and closes the store.
+ */
+import { once } from 'node:events';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { createAutofactura } from '../../core/src/automation/index.js';
+import type { CreatedMerchant, Logger } from '../../core/src/automation/types.js';
+import { mailerFromEnv } from '../../core/src/notify/mailer.js';
+import { pacFromEnv } from '../../core/src/pac/from-env.js';
+import { openStore } from '../../core/src/store/open.js';
+import { createSecretBox, loadMasterKey } from '../../core/src/store/secrets.js';
+import { createServer } from './app.js';
+import { ensureDemoMerchant } from './demo-merchant.js';
+import { jsonLogger } from './logger.js';
+
+/** How long in-flight requests get to finish on shutdown. */
+const DRAIN_MS = 10_000;
+
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Default PORT or 3000; 0 picks a free port. */
+  port?: number;
+  host?: string;
+  logger?: Logger;
+}
+
+export interface RunningServer {
+  server: Server;
+  /** Where the server listens, e.g. http://localhost:3000. */
+  url: string;
+  /** PUBLIC_URL or `url`. */
+  publicUrl: string;
+  /** The demo merchant when this start created it (first run), with its keys shown this once. */
+  demo: CreatedMerchant | null;
+  merchantCount: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const env = options.env ?? process.env;
+  const logger = options.logger ?? jsonLogger();
+  const port = options.port ?? Number(env.PORT || 3000);
+  const dataDir = resolve(env.AUTOFACTURA_DATA_DIR || './data');
+  const store = await openStore({ env, dataDir });
+  const mailer = mailerFromEnv(env, { dataDir });
+  const worker = new AbortController();
+  let workerDone: Promise<void> = Promise.resolve();
+  let ready = false;
+  const http: Server = createHttpServer();
+  try {
+    const secrets = createSecretBox(await loadMasterKey({ env, dataDir }));
+    http.listen(port, options.host);
+    await once(http, 'listening');
+    const address = http.address() as AddressInfo;
+    const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${address.port}`;
+    const publicUrl = (env.PUBLIC_URL || url).replace(/\/+$/, '');
+    const af = createAutofactura({
+      store,
+      pac: pacFromEnv(env, { dataDir }),
+      mailer,
+      secrets,
+      logger,
+      publicUrl,
+    });
+    const app = createServer({ af, store, logger, publicUrl, ready: () => ready });
+    http.on('request', app.callback());
+    const demo = await ensureDemoMerchant(af, store);
+    const merchantCount = (await store.merchants.list()).length;
+    workerDone = af.runWorker({ signal: worker.signal }).catch((error) => {
+      logger.error('worker stopped', { error: String(error) });
+    });
+    ready = true;
+    let closing: Promise<void> | undefined;
+    return {
+      server: http,
+      url,
+      publicUrl,
+      demo,
+      merchantCount,
+      close() {
+        closing ??= (async () => {
+          ready = false;
+          const closed = new Promise<void>((done) => http.close(() => done()));
+          http.closeIdleConnections();
+          // Keep-alive connections that stay busy past the drain time are cut.
+          const cut = setTimeout(() => http.closeAllConnections(), DRAIN_MS);
+          await closed;
+          clearTimeout(cut);
+          worker.abort();
+          await workerDone;
+          await mailer.close();
+          await store.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    worker.abort();
+    http.close();
+    await mailer.close();
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The REST API through a real server on 127.0.0.1 (random port): lowdb in a temp dir, the sandbox PAC,
+ * the outbox mailer, and two merchants from SAT's test CSD EKU9003173C9 (for cross-tenant checks).
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAutofactura } from '../../core/src/automation/index.js';
+import type { Autofactura } from '../../core/src/automation/types.js';
+import { pacCertificatesFrom, sandboxPacCertsDir } from '../../core/src/cfdi/verify/pac-certificates.js';
+import { verifyCfdi } from '../../core/src/cfdi/verify/verify-cfdi.js';
+import { createMailer } from '../../core/src/notify/mailer.js';
+import { createSandboxPac } from '../../core/src/pac/sandbox/index.js';
+import type { Store } from '../../core/src/store/types.js';
+import { createServer as createApp } from '../../portal/src/app.js';
+import { testSecretBox } from '../core/automation/harness.js';
+import { openTestStore } from '../core/automation/test-store.js';
+import { EKU } from '../support/oracles.js';
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read the JSON answers field by field
+  json: any;
+  bytes: Buffer;
+}
+
+export interface ApiHarness {
+  url: string;
+  af: Autofactura;
+  store: Store;
+  keys: { a: string; aLive: string; b: string };
+  merchantIds: { a: string; b: string };
+  logs: string[];
+  call(
+    method: string,
+    path: string,
+    options?: { key?: string | null; body?: unknown; headers?: Record<string, string> },
+  ): Promise<ApiResponse>;
+  verify(xml: Buffer): ReturnType<typeof verifyCfdi>;
+  close(): Promise<void>;
+}
+
+export async function apiHarness(): Promise<ApiHarness> {
+  const dir = await mkdtemp(join(tmpdir(), 'autofactura-api-'));
+  const store = await openTestStore(join(dir, 'data'));
+  const pacDir = join(dir, 'pac');
+  const logs: string[] = [];
+  const logger = {
+    info: (m: string) => logs.push(m),
+    warn: (m: string) => logs.push(m),
+    error: (m: string, f?: Record<string, unknown>) => logs.push(`${m} ${JSON.stringify(f)}`),
+  };
+  const af = createAutofactura({
+    store,
+    pac: createSandboxPac({ dataDir: pacDir }),
+    mailer: createMailer({ outboxDir: join(dir, 'outbox') }),
+    secrets: testSecretBox(),
+    logger,
+    publicUrl: 'http://127.0.0.1',
+  });
+  const [certificate, privateKey] = await Promise.all([readFile(EKU.cer), readFile(EKU.key)]);
+  const merchant = (tradeName: string) =>
+    af.createMerchant({
+      certificate,
+      privateKey,
+      password: EKU.password,
+      regime: '601',
+      zip: '42501',
+      branding: { tradeName },
+    });
+  const [a, b] = [await merchant('Escuela Kemper'), await merchant('Otro comercio')];
+  const server: Server = createServer(
+    createApp({ af, store, logger, publicUrl: 'http://127.0.0.1' }).callback(),
+  );
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const certs = pacCertificatesFrom([sandboxPacCertsDir(pacDir)]);
+  return {
+    url,
+    af,
+    store,
+    logs,
+    keys: { a: a.apiKeys.test, aLive: a.apiKeys.live, b: b.apiKeys.test },
+    merchantIds: { a: a.merchant.id, b: b.merchant.id },
+    async call(method, path, options = {}) {
+      const key = options.key === undefined ? a.apiKeys.test : options.key;
+      const headers: Record<string, string> = { ...options.headers };
+      if (key) headers.authorization = `Bearer ${key}`;
+      if (options.body !== undefined) headers['content-type'] ??= 'application/json';
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers,
+        ...(options.body !== undefined
+          ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }
+          : {}),
+      });
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const isJson = (response.headers.get('content-type') ?? '').includes('json');
+      return {
+        status: response.status,
+        headers: response.headers,
+        json: isJson ? JSON.parse(bytes.toString('utf8')) : undefined,
+        bytes,
+      };
+    },
+    verify: (xml) => verifyCfdi(xml, { pacCertificates: certs }),
+    async close() {
+      await new Promise<void>((done) => server.close(() => done()));
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Fiscal data that validates (a persona física, régimen 612). */
+export const CARLOS = {
+  email: 'carlos@example.com',
+  rfc: 'COSC8001137NA',
+  name: 'CARLOS CORTES SOTO',
+  tax_regime: '612',
+  zip: '52000',
+  cfdi_use: 'G03',
+};
