@@ -2,11 +2,13 @@
  * `npm run bench -- <name> [options]`: benchmarks of autofactura's hot paths. Figures go to stdout;
  * nothing here is a test.
  */
+import { benchHttp } from './http.js';
 import { benchPipeline } from './pipeline.js';
 import { benchSeal } from './seal.js';
 import { benchStamp } from './stamp.js';
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
+  http: benchHttp,
   pipeline: benchPipeline,
   seal: benchSeal,
   stamp: benchStamp,

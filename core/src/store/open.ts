@@ -1,6 +1,6 @@
 /**
  * openStore: the store the environment asks for — PostgreSQL when DATABASE_URL is set (DESIGN.md, Scale),
- * otherwise the embedded lowdb store in the data directory. Each adapter is imported only when chosen,
+ * (tables in DATABASE_SCHEMA, default public), otherwise the embedded lowdb store in the data directory. Each adapter is imported only when chosen,
  * so the embedded default never loads `pg` and a PostgreSQL deployment never touches the data folder.
  */
 import type { Store } from './types.js';
@@ -12,10 +12,12 @@ export interface OpenStoreOptions {
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  const url = (options.env ?? process.env).DATABASE_URL?.trim();
+  const env = options.env ?? process.env;
+  const url = env.DATABASE_URL?.trim();
   if (url) {
     const { openPostgresStore } = await import('./postgres/index.js');
-    return openPostgresStore({ connectionString: url });
+    const schema = env.DATABASE_SCHEMA?.trim();
+    return openPostgresStore({ connectionString: url, ...(schema ? { schema } : {}) });
   }
   const { openLowdbStore } = await import('./lowdb/index.js');
   return openLowdbStore({ dataDir: options.dataDir });
