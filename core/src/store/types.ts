@@ -16,6 +16,8 @@
  *   StoreError with a code.
  */
 
+import type { DashboardSessionRepo, DashboardUserRepo, LoginThrottleRepo } from './dashboard-types.js';
+
 /** ISO 8601 UTC timestamp, e.g. 2026-11-28T18:00:00.000Z. */
 export type Iso = string;
 /** Decimal string, e.g. "1160.00". Never a JS number. */
@@ -557,5 +559,9 @@ export interface Store {
   jobs: JobRepo;
   events: EventRepo;
   blobs: BlobStore;
+  /** Merchant dashboard (issue #5): users, sessions, failed-login counters (dashboard-types.ts). */
+  dashboardUsers: DashboardUserRepo;
+  dashboardSessions: DashboardSessionRepo;
+  loginThrottle: LoginThrottleRepo;
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@
  *   storeContract('lowdb', async () => ({ store, cleanup }));
  */
 import type { Store } from '../../../core/src/store/types.js';
+import { dashboardContract } from './contract/dashboard.js';
 import { blobContract, eventContract } from './contract/events-blobs.js';
 import { folioContract, invoiceContract } from './contract/invoices-folios.js';
 import { isolationContract } from './contract/isolation.js';
@@ -48,5 +49,6 @@ export function storeContract(
     eventContract(store);
     blobContract(store);
     isolationContract(store);
+    dashboardContract(store);
   });
 }

@@ -18,6 +18,8 @@ import { StoreError } from '../errors.js';
 import type { Store } from '../types.js';
 import { blobStore } from './blobs.js';
 import { customerRepo } from './customers.js';
+import { dashboardSessionRepo, loginThrottleRepo } from './dashboard-sessions.js';
+import { dashboardUserRepo } from './dashboard-users.js';
 import { eventRepo } from './events.js';
 import { folioRepo } from './folios.js';
 import { invoiceRepo } from './invoices.js';
@@ -58,6 +60,11 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store>
       jobRepo(dbDir, mutex),
       eventRepo(dbDir, mutex),
     ]);
+    const [dashboardUsers, dashboardSessions, loginThrottle] = await Promise.all([
+      dashboardUserRepo(dbDir, mutex),
+      dashboardSessionRepo(dbDir, mutex),
+      loginThrottleRepo(dbDir, mutex),
+    ]);
     return {
       kind: 'lowdb',
       merchants,
@@ -69,6 +76,9 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store>
       jobs,
       events,
       blobs: blobStore(join(dataDir, 'blobs')),
+      dashboardUsers,
+      dashboardSessions,
+      loginThrottle,
       async close() {
         // Writes already queued finish before the folder is released; later ones are refused.
         await mutex.close(closedError);

@@ -5,6 +5,7 @@
 import type { Store } from '../types.js';
 import { blobStore } from './blobs.js';
 import { customerRepo } from './customers.js';
+import { dashboardSessionRepo, dashboardUserRepo, loginThrottleRepo } from './dashboard.js';
 import { Db } from './db.js';
 import { eventRepo } from './events.js';
 import { folioRepo } from './folios.js';
@@ -48,6 +49,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     jobs: jobRepo(db),
     events: eventRepo(db),
     blobs: blobStore(db),
+    dashboardUsers: dashboardUserRepo(db),
+    dashboardSessions: dashboardSessionRepo(db),
+    loginThrottle: loginThrottleRepo(db),
     close() {
       closed ??= db.close();
       return closed;

@@ -86,6 +86,9 @@ const store: Store = {
   receipts: bound(inner.receipts),
   folios: bound(inner.folios),
   events: bound(inner.events),
+  dashboardUsers: bound(inner.dashboardUsers),
+  dashboardSessions: bound(inner.dashboardSessions),
+  loginThrottle: bound(inner.loginThrottle),
   blobs: { ...blobs, put: after('blob', blobs.put) },
   invoices: {
     ...invoices,
