@@ -3,9 +3,11 @@
  * nothing else; every one is scoped by merchant id (invariant 6) except the portal's token lookups.
  */
 
+import { apiUseCases } from './api-use-cases.js';
 import { completeReceipt } from './complete-receipt.js';
 import { type ContextOptions, createContext } from './context.js';
 import { upsertCustomer } from './customer.js';
+import { dashboardUseCases } from './dashboard/index.js';
 import { detail, invalid } from './errors.js';
 import { HANDLERS } from './job-handlers.js';
 import { sleep, workDue } from './jobs.js';
@@ -27,6 +29,8 @@ export function createAutofactura(deps: CreateAutofacturaOptions): Autofactura {
   const ctx = createContext(deps);
   const { store } = ctx;
   const facade: Autofactura = {
+    ...dashboardUseCases(ctx),
+    ...apiUseCases(ctx),
     createMerchant: (input) => createMerchant(ctx, input),
     authenticate: (apiKey) => authenticate(ctx, apiKey),
     recordPayment: (merchantId, input, options) => recordPayment(ctx, merchantId, input, options),

@@ -2,6 +2,7 @@
  * The facade (DESIGN.md): `createAutofactura({ store, pac, mailer, clock, logger })` returns the use
  * cases that portal, connectors and the CLI call. Nothing outside core touches the store directly.
  */
+
 import type { Mailer } from '../notify/message.js';
 import type { Pac } from '../pac/port.js';
 import type { SecretBox } from '../store/secrets.js';
@@ -24,6 +25,8 @@ import type {
   Store,
   StoredEvent,
 } from '../store/types.js';
+import type { ApiUseCases } from './api-use-cases.js';
+import type { DashboardUseCases } from './dashboard/types.js';
 
 export interface Clock {
   now(): Date;
@@ -115,7 +118,7 @@ export interface WorkResult {
   dead: number;
 }
 
-export interface Autofactura {
+export interface Autofactura extends DashboardUseCases, ApiUseCases {
   createMerchant(input: CreateMerchantInput): Promise<CreatedMerchant>;
   /** The merchant behind an API key, or null. */
   authenticate(apiKey: string): Promise<{ merchant: Merchant; mode: 'test' | 'live' } | null>;
