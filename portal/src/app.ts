@@ -2,6 +2,7 @@
  * createServer: the Koa app — error edge first, then /health and the REST API under /v1 (JSON only,
  * 1 MB bodies, `Authorization: Bearer <api key>`). Errors are logged in one place (`app.on('error')`).
  */
+import { randomBytes } from 'node:crypto';
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import Koa from 'koa';
@@ -12,6 +13,7 @@ import { meRouter } from './api/me.js';
 import { paymentsRouter } from './api/payments.js';
 import { type ApiState, requireApiKey } from './auth.js';
 import { apiError, errorMiddleware } from './http-error.js';
+import { createWeb } from './web/index.js';
 
 export interface ServerOptions {
   af: Autofactura;
@@ -21,6 +23,11 @@ export interface ServerOptions {
   publicUrl: string;
   /** false while starting or draining: /health answers 503. */
   ready?: () => boolean;
+  /**
+   * Signs CSRF tokens of HTML forms (portal, dashboard): 32+ bytes, the same in every process (start.ts
+   * derives it from the master key). Default: random per process.
+   */
+  webSecret?: Buffer;
 }
 
 const BODY_LIMIT = '1mb';
@@ -37,6 +44,8 @@ export function createServer(options: ServerOptions): Koa {
     });
   });
   app.use(errorMiddleware);
+  // Shared by the HTML parts (portal, dashboard): views, CSRF, assets, security headers (web/index.ts).
+  const web = createWeb({ secret: options.webSecret ?? randomBytes(32) });
 
   const root = new Router();
   root.get('/health', (ctx) => {
@@ -65,6 +74,8 @@ export function createServer(options: ServerOptions): Koa {
     api.use(router.routes(), router.allowedMethods());
   }
   app.use(api.routes()).use(api.allowedMethods());
+  // LAST, after every other area: /assets/ and then the public portal's /:slug routes.
+  app.use(web.assets.serve);
   app.use((ctx) => {
     throw apiError(
       404,

@@ -16,16 +16,50 @@ export const DEMO_CSD = {
   password: '12345678a',
 };
 
+const DEMO_LOGO = `${DEMO_DIR}logo.png`;
+
+/** The demo's portal address: `/demo`. */
+export const DEMO_SLUG = 'demo';
+
+/** What the demo's self-invoice portal shows (portal/demo/logo.png is drawn for the project). */
+export const DEMO_BRANDING = {
+  tradeName: 'Escuela Kemper (demo)',
+  slug: DEMO_SLUG,
+  color: '#0F766E',
+  secondaryColor: '#F59E0B',
+  welcomeText:
+    'Gracias por estudiar con nosotros. Factura aquí tus colegiaturas y cursos: busca tu compra con el número de ticket, el monto y la fecha, o abre el enlace de tu recibo.',
+  supportEmail: 'facturas@kemper.example',
+  phone: '+52 771 123 4567',
+  whatsapp: '527711234567',
+  social: {
+    website: 'https://kemper.example',
+    facebook: 'https://facebook.com/escuelakemper',
+    instagram: 'https://instagram.com/escuelakemper',
+  },
+};
+
 /** Creates the demo merchant when the store has no merchant yet; null when there is one already. */
 export async function ensureDemoMerchant(af: Autofactura, store: Store): Promise<CreatedMerchant | null> {
   if ((await store.merchants.list()).length > 0) return null;
-  const [certificate, privateKey] = await Promise.all([readFile(DEMO_CSD.cer), readFile(DEMO_CSD.key)]);
-  return af.createMerchant({
+  const [certificate, privateKey, logo] = await Promise.all([
+    readFile(DEMO_CSD.cer),
+    readFile(DEMO_CSD.key),
+    readFile(DEMO_LOGO),
+  ]);
+  const created = await af.createMerchant({
     certificate,
     privateKey,
     password: DEMO_CSD.password,
     regime: '601',
     zip: '42501',
-    branding: { tradeName: 'Escuela Kemper (demo)' },
+    branding: DEMO_BRANDING,
   });
+  const logoBlob = `${created.merchant.id}/branding/logo.png`;
+  await store.blobs.put(logoBlob, logo, 'image/png');
+  const merchant = await store.merchants.update({
+    ...created.merchant,
+    branding: { ...created.merchant.branding, logoBlob },
+  });
+  return { ...created, merchant };
 }

@@ -5,6 +5,7 @@
  * server. `close()` stops accepting, drains in-flight requests, stops the worker after its current job
  * and closes the store.
  */
+import { hkdfSync } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -54,7 +55,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let ready = false;
   const http: Server = createHttpServer();
   try {
-    const secrets = createSecretBox(await loadMasterKey({ env, dataDir }));
+    const masterKey = await loadMasterKey({ env, dataDir });
+    const secrets = createSecretBox(masterKey);
+    // Its own key for HTML form tokens, derived so every process of one deployment agrees.
+    const webSecret = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'autofactura/web/v1', 32));
     http.listen(port, options.host);
     await once(http, 'listening');
     const address = http.address() as AddressInfo;
@@ -68,7 +72,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       logger,
       publicUrl,
     });
-    const app = createServer({ af, store, logger, publicUrl, ready: () => ready });
+    const app = createServer({ af, store, logger, publicUrl, webSecret, ready: () => ready });
     http.on('request', app.callback());
     const demo = await ensureDemoMerchant(af, store);
     const merchantCount = (await store.merchants.list()).length;

@@ -75,11 +75,26 @@ export interface MerchantSettings {
 
 export interface MerchantBranding {
   tradeName: string;
-  /** #RRGGBB. */
+  /**
+   * The self-invoice portal's address: `/{slug}`. [a-z0-9-]{3,40}, unique across merchants (the store
+   * refuses a taken one with STORE_DUPLICATE). Changing it breaks links already sent.
+   */
+  slug?: string;
+  /** Primary color, #RRGGBB. */
   color?: string;
+  /** Secondary color, #RRGGBB. */
+  secondaryColor?: string;
   /** Blob key of the logo (PNG/JPEG). */
   logoBlob?: string;
+  /** Shown on the portal's page, plain text (escaped when rendered). */
+  welcomeText?: string;
   supportEmail?: string;
+  /** Phone number as the merchant writes it, e.g. "+52 55 1234 5678". */
+  phone?: string;
+  /** WhatsApp number with country code, digits, e.g. "5215512345678". */
+  whatsapp?: string;
+  /** Full URLs (https://...). */
+  social?: { website?: string; facebook?: string; instagram?: string; x?: string; tiktok?: string };
 }
 
 export interface MerchantCsd {
@@ -388,7 +403,12 @@ export interface MerchantRepo {
   /** The merchant owning an API key with this prefix (not revoked), for authentication. */
   findByApiKeyPrefix(prefix: string): Promise<{ merchant: Merchant; key: ApiKeyRecord } | null>;
   list(): Promise<Merchant[]>;
-  /** Replaces the record (id and createdAt kept); throws STORE_NOT_FOUND for an unknown id. */
+  /** The merchant whose branding.slug is exactly `slug` (the public portal), or null. */
+  findBySlug(slug: string): Promise<Merchant | null>;
+  /**
+   * Replaces the record (id and createdAt kept); throws STORE_NOT_FOUND for an unknown id and
+   * STORE_DUPLICATE when another merchant has the same API key prefix or branding.slug.
+   */
   update(merchant: Merchant): Promise<Merchant>;
 }
 

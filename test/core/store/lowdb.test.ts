@@ -74,6 +74,7 @@ describe('store: lowdb', () => {
     it('keeps every record, counter and blob after close and reopen', async () => {
       const dataDir = await tempDir();
       const m = merchant();
+      m.branding = { ...m.branding, slug: 'tienda-reabierta' };
       let store = await openLowdbStore({ dataDir });
       await store.merchants.create(m);
       const cus = await store.customers.create(customer(m.id, { sourceIds: { stripe: 'cus_re' } }));
@@ -96,6 +97,7 @@ describe('store: lowdb', () => {
       try {
         assert.deepEqual(await store.merchants.get(m.id), m);
         assert.equal((await store.merchants.findByApiKeyPrefix(m.apiKeys[0]!.prefix))?.merchant.id, m.id);
+        assert.equal((await store.merchants.findBySlug('tienda-reabierta'))?.id, m.id);
         assert.deepEqual(await store.customers.findBySourceId(m.id, 'stripe', 'cus_re'), cus);
         assert.equal(
           (await store.payments.findByExternalId(m.id, pay.source, pay.externalId))?.invoiceId,

@@ -1,4 +1,4 @@
-/** Merchants: one global collection (`db/merchants/`), indexed by id and by API key prefix. */
+/** Merchants: one global collection (`db/merchants/`), indexed by id, API key prefix and portal slug. */
 import { join } from 'node:path';
 import type { Merchant, MerchantRepo } from '../types.js';
 import { Chunked } from './chunked.js';
@@ -9,9 +9,11 @@ export async function merchantRepo(dbDir: string, mutex: Mutex): Promise<Merchan
   const records = await Chunked.load<Merchant>(join(dbDir, 'merchants'));
   const byId = new Map<string, number>();
   const byPrefix = new Map<string, string>();
+  const bySlug = new Map<string, string>();
   for (const [pos, merchant] of records.from()) {
     byId.set(merchant.id, pos);
     for (const key of merchant.apiKeys) byPrefix.set(key.prefix, merchant.id);
+    if (merchant.branding.slug) bySlug.set(merchant.branding.slug, merchant.id);
   }
 
   const current = (id: string) => {
@@ -30,9 +32,32 @@ export async function merchantRepo(dbDir: string, mutex: Mutex): Promise<Merchan
     return undefined;
   }
 
+  /** The slug of `merchant` when another merchant already uses it. */
+  function takenSlug(merchant: Merchant): string | undefined {
+    const slug = merchant.branding.slug;
+    const owner = slug ? bySlug.get(slug) : undefined;
+    return owner !== undefined && owner !== merchant.id ? slug : undefined;
+  }
+
+  function refuseTaken(merchant: Merchant): void {
+    const prefix = takenPrefix(merchant);
+    if (prefix !== undefined) {
+      throw duplicate(`una llave de API con el prefijo ${prefix}`, `An API key with prefix ${prefix}`);
+    }
+    const slug = takenSlug(merchant);
+    if (slug !== undefined) {
+      throw duplicate(
+        `un comercio con la dirección de portal "${slug}"`,
+        `A merchant with portal slug "${slug}"`,
+      );
+    }
+  }
+
   function indexKeys(before: Merchant | undefined, after: Merchant): void {
     for (const key of before?.apiKeys ?? []) byPrefix.delete(key.prefix);
     for (const key of after.apiKeys) byPrefix.set(key.prefix, after.id);
+    if (before?.branding.slug) bySlug.delete(before.branding.slug);
+    if (after.branding.slug) bySlug.set(after.branding.slug, after.id);
   }
 
   return {
@@ -42,10 +67,7 @@ export async function merchantRepo(dbDir: string, mutex: Mutex): Promise<Merchan
         if (byId.has(merchant.id)) {
           throw duplicate(`un comercio con id ${merchant.id}`, `A merchant with id ${merchant.id}`);
         }
-        const prefix = takenPrefix(merchant);
-        if (prefix !== undefined) {
-          throw duplicate(`una llave de API con el prefijo ${prefix}`, `An API key with prefix ${prefix}`);
-        }
+        refuseTaken(merchant);
         byId.set(merchant.id, await records.append(merchant));
         indexKeys(undefined, merchant);
         return copy(merchant);
@@ -66,6 +88,12 @@ export async function merchantRepo(dbDir: string, mutex: Mutex): Promise<Merchan
       return { merchant: found, key: found.apiKeys.find((candidate) => candidate.prefix === prefix)! };
     },
 
+    async findBySlug(slug) {
+      const owner = bySlug.get(slug);
+      const merchant = owner === undefined ? undefined : current(owner);
+      return merchant && merchant.branding.slug === slug ? copy(merchant) : null;
+    },
+
     async list() {
       return [...records.from()].map(([, merchant]) => copy(merchant));
     },
@@ -76,10 +104,7 @@ export async function merchantRepo(dbDir: string, mutex: Mutex): Promise<Merchan
         const before = pos === undefined ? undefined : records.at(pos);
         if (pos === undefined || !before) throw notFound('el comercio', 'merchant', given.id);
         const merchant = { ...copy(given), createdAt: before.createdAt };
-        const prefix = takenPrefix(merchant);
-        if (prefix !== undefined) {
-          throw duplicate(`una llave de API con el prefijo ${prefix}`, `An API key with prefix ${prefix}`);
-        }
+        refuseTaken(merchant);
         await records.replace(pos, merchant);
         indexKeys(before, merchant);
         return copy(merchant);

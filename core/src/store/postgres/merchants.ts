@@ -1,4 +1,7 @@
-/** Merchants, with their API keys mirrored in api_keys so a prefix finds its merchant (unique). */
+/**
+ * Merchants, with their API keys mirrored in api_keys so a prefix finds its merchant (unique); the
+ * portal slug (branding.slug) is unique through the expression index merchants_slug (002).
+ */
 import type { ApiKeyRecord, Merchant, MerchantRepo } from '../types.js';
 import type { Db, Queryable } from './db.js';
 import { duplicate, isUniqueViolation, notFound } from './pg-errors.js';
@@ -16,9 +19,18 @@ async function writeKeys(q: Queryable, db: Db, merchant: Merchant): Promise<void
 
 function duplicateMerchant(merchant: Merchant, cause: unknown) {
   const constraint = (cause as { constraint?: string }).constraint ?? '';
-  return constraint.startsWith('api_keys')
-    ? duplicate('una llave de API con ese prefijo', 'An API key with that prefix', cause)
-    : duplicate(`un comercio con id ${merchant.id}`, `A merchant with id ${merchant.id}`, cause);
+  if (constraint.startsWith('api_keys')) {
+    return duplicate('una llave de API con ese prefijo', 'An API key with that prefix', cause);
+  }
+  if (constraint === 'merchants_slug') {
+    const slug = merchant.branding.slug;
+    return duplicate(
+      `un comercio con la dirección de portal "${slug}"`,
+      `A merchant with portal slug "${slug}"`,
+      cause,
+    );
+  }
+  return duplicate(`un comercio con id ${merchant.id}`, `A merchant with id ${merchant.id}`, cause);
 }
 
 export function merchantRepo(db: Db): MerchantRepo {
@@ -54,6 +66,14 @@ export function merchantRepo(db: Db): MerchantRepo {
       );
       const key = row?.data.apiKeys.find((candidate: ApiKeyRecord) => candidate.prefix === prefix);
       return row && key && key.revokedAt === undefined ? { merchant: row.data, key } : null;
+    },
+
+    async findBySlug(slug) {
+      const [row] = await db.query<{ data: Merchant }>(
+        `SELECT data FROM ${merchants} WHERE data -> 'branding' ->> 'slug' = $1`,
+        [slug],
+      );
+      return row?.data ?? null;
     },
 
     async list() {

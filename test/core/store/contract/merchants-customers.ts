@@ -1,5 +1,6 @@
 /** Contract: merchants (API key lookup) and customers (lookups, pagination). */
 import { strict as assert } from 'node:assert';
+import { randomBytes } from 'node:crypto';
 import {
   allPages,
   customer,
@@ -71,6 +72,41 @@ export function merchantContract(store: StoreRef): void {
       assert.equal(updated.createdAt, T0);
       assert.deepEqual(await store().merchants.get(given.id), updated);
       await rejectsWithCode(store().merchants.update(merchant()), 'STORE_NOT_FOUND');
+    });
+
+    it('finds a merchant by portal slug, follows a slug change, and refuses a taken slug (STORE_DUPLICATE)', async () => {
+      const slug = `tienda-${randomBytes(5).toString('hex')}`;
+      const given = merchant();
+      given.branding = {
+        ...given.branding,
+        slug,
+        color: '#0F766E',
+        social: { instagram: 'https://x.test/k' },
+      };
+      await store().merchants.create(given);
+      assert.deepEqual(await store().merchants.findBySlug(slug), given);
+      assert.equal(await store().merchants.findBySlug(`${slug}-otra`), null);
+      assert.equal(await store().merchants.findBySlug(slug.toUpperCase()), null);
+
+      const other = merchant();
+      await rejectsWithCode(
+        store().merchants.create({ ...other, branding: { tradeName: 'Otra', slug } }),
+        'STORE_DUPLICATE',
+      );
+      await store().merchants.create(other);
+      await rejectsWithCode(
+        store().merchants.update({ ...other, branding: { tradeName: 'Otra', slug } }),
+        'STORE_DUPLICATE',
+      );
+      assert.equal((await store().merchants.findBySlug(slug))?.id, given.id);
+
+      const renamed = `${slug}-nueva`;
+      await store().merchants.update({ ...given, branding: { ...given.branding, slug: renamed } });
+      assert.equal(await store().merchants.findBySlug(slug), null);
+      assert.equal((await store().merchants.findBySlug(renamed))?.id, given.id);
+      // The old slug is free again.
+      await store().merchants.update({ ...other, branding: { tradeName: 'Otra', slug } });
+      assert.equal((await store().merchants.findBySlug(slug))?.id, other.id);
     });
 
     it('returns copies: changing a result or the given object changes nothing stored', async () => {
