@@ -8,9 +8,14 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import type { Autofactura, Logger } from '../../core/src/automation/types.js';
 import type { Store } from '../../core/src/store/types.js';
+import { catalogsRouter } from './api/catalogs.js';
+import { customersRouter } from './api/customers.js';
+import { invoiceActionsRouter } from './api/invoice-actions.js';
 import { invoicesRouter } from './api/invoices.js';
 import { meRouter } from './api/me.js';
+import { openApiDocument } from './api/openapi/index.js';
 import { paymentsRouter } from './api/payments.js';
+import { receiptsRouter } from './api/receipts.js';
 import { type ApiState, requireApiKey } from './auth.js';
 import { apiError, errorMiddleware } from './http-error.js';
 import { createWeb } from './web/index.js';
@@ -53,6 +58,11 @@ export function createServer(options: ServerOptions): Koa {
     ctx.status = ready ? 200 : 503;
     ctx.body = { status: ready ? 'ok' : 'unavailable' };
   });
+  // The API's OpenAPI document needs no key (portal/src/api/openapi/).
+  root.get('/v1/openapi.json', (ctx) => {
+    ctx.set('Access-Control-Allow-Origin', '*');
+    ctx.body = openApiDocument();
+  });
   app.use(root.routes()).use(root.allowedMethods());
 
   const api = new Router<ApiState>({ prefix: '/v1' });
@@ -70,7 +80,15 @@ export function createServer(options: ServerOptions): Koa {
   });
   api.use(bodyParser({ enableTypes: ['json'], jsonLimit: BODY_LIMIT, encoding: 'utf-8' }));
   api.use(requireApiKey(af));
-  for (const router of [meRouter(), paymentsRouter(af, store), invoicesRouter(af, store)]) {
+  for (const router of [
+    meRouter(),
+    paymentsRouter(af, store),
+    invoicesRouter(af, store),
+    invoiceActionsRouter(af, store),
+    customersRouter(af, store),
+    receiptsRouter(af),
+    catalogsRouter(),
+  ]) {
     api.use(router.routes(), router.allowedMethods());
   }
   app.use(api.routes()).use(api.allowedMethods());

@@ -10,7 +10,7 @@ import { upsertCustomer } from './customer.js';
 import { dashboardUseCases } from './dashboard/index.js';
 import { detail, invalid } from './errors.js';
 import { HANDLERS } from './job-handlers.js';
-import { sleep, workDue } from './jobs.js';
+import { sleep } from './jobs.js';
 import { authenticate, createMerchant } from './merchant.js';
 import { receiptByToken } from './receipts.js';
 import { recordPayment } from './record-payment.js';
@@ -18,6 +18,8 @@ import { recordRefund } from './refunds.js';
 import { retryPayment } from './retry-payment.js';
 import { resumeRecorded } from './sweep.js';
 import type { Autofactura, WorkResult } from './types.js';
+import { webhookUseCases } from './webhooks/index.js';
+import { workWithWebhooks } from './webhooks/work.js';
 
 /** AutofacturaDeps plus tuning: job lease, worker concurrency, delay of the safety-net job after inline work. */
 export type CreateAutofacturaOptions = ContextOptions;
@@ -38,6 +40,7 @@ export function createAutofactura(deps: CreateAutofacturaOptions): Autofactura {
     receiptByToken: (token) => receiptByToken(ctx, token),
     recordRefund: (merchantId, input, options) => recordRefund(ctx, merchantId, input, options),
     retryPayment: (merchantId, paymentId, fix) => retryPayment(ctx, merchantId, paymentId, fix),
+    webhooks: webhookUseCases(ctx),
 
     async getPayment(merchantId, paymentId) {
       const payment = await store.payments.get(merchantId, paymentId);
@@ -71,7 +74,7 @@ export function createAutofactura(deps: CreateAutofacturaOptions): Autofactura {
 
     async workJobs(options = {}): Promise<WorkResult> {
       await resumeRecorded(ctx, 0);
-      return workDue(ctx, HANDLERS, options);
+      return workWithWebhooks(ctx, HANDLERS, options);
     },
     async runWorker(options) {
       let lastSweep = 0;
@@ -82,7 +85,7 @@ export function createAutofactura(deps: CreateAutofacturaOptions): Autofactura {
             ctx.logger.error('sweep failed', { error: String(error) }),
           );
         }
-        const result = await workDue(ctx, HANDLERS, {
+        const result = await workWithWebhooks(ctx, HANDLERS, {
           signal: options.signal,
           ...(options.workerId ? { workerId: options.workerId } : {}),
         }).catch((error) => {

@@ -194,13 +194,27 @@ export async function failDocument(
   reason: { code: string; message: string },
 ): Promise<Invoice> {
   const at = nowIso(ctx);
-  return updateInvoice(ctx, invoice, (current) =>
-    current.status !== 'sealed'
+  let won = false;
+  const result = await updateInvoice(ctx, invoice, (current) => {
+    won = current.status === 'sealed';
+    return !won
       ? null
       : {
           ...current,
           status: 'failed',
           history: [...current.history, change('failed', at, { code: reason.code, message: reason.message })],
-        },
-  );
+        };
+  });
+  if (won) {
+    // The public event invoice.failed (automation/webhooks/event-map.ts).
+    await logForPayments(
+      ctx,
+      invoice.merchantId,
+      'invoice.failed',
+      invoice.paymentIds,
+      { invoiceId: invoice.id },
+      { code: reason.code, message: reason.message },
+    );
+  }
+  return result;
 }

@@ -2,7 +2,14 @@
 import type { Job } from '../store/types.js';
 import type { Context } from './context.js';
 
-export type JobType = 'issue_invoice' | 'send_email' | 'refund_payment';
+export type JobType =
+  | 'issue_invoice'
+  | 'send_email'
+  | 'refund_payment'
+  // The API's invoice use cases (api-job-handlers.ts).
+  | 'stamp_invoice'
+  | 'cancel_invoice'
+  | 'invoice_email';
 
 export interface IssuePayload {
   paymentIds: string[];
@@ -30,7 +37,7 @@ export async function enqueueJob(
   merchantId: string,
   type: JobType,
   dedupeKey: string,
-  payload: IssuePayload | EmailPayload | RefundPayload,
+  payload: IssuePayload | EmailPayload | RefundPayload | { invoiceId: string },
   delayMs = 0,
 ): Promise<Job> {
   const runAt = new Date(ctx.clock.now().getTime() + delayMs).toISOString();

@@ -1,5 +1,6 @@
 /** What each job type runs, what happens when it is given up, and whose event log it writes to. */
 import type { Job } from '../store/types.js';
+import { API_HANDLERS } from './api-job-handlers.js';
 import type { Context } from './context.js';
 import { sendEmailJob } from './emails.js';
 import type { EmailPayload, IssuePayload, RefundPayload } from './enqueue.js';
@@ -22,6 +23,7 @@ async function emailPaymentIds(ctx: Context, job: Job): Promise<string[]> {
 }
 
 export const HANDLERS: Handlers = {
+  ...API_HANDLERS,
   issue_invoice: {
     run: (ctx, job) => issueInvoice(ctx, job.merchantId, job.payload as unknown as IssuePayload),
     async onDead(ctx, job, error) {

@@ -25,6 +25,7 @@ import type {
   Store,
   StoredEvent,
 } from '../store/types.js';
+import type { WebhookUseCases } from './webhooks/index.js';
 import type { ApiUseCases } from './api-use-cases.js';
 import type { DashboardUseCases } from './dashboard/types.js';
 
@@ -157,6 +158,9 @@ export interface Autofactura extends DashboardUseCases, ApiUseCases {
   invoiceXml(merchantId: string, invoiceId: string): Promise<Buffer | null>;
   invoicePdf(merchantId: string, invoiceId: string): Promise<Buffer | null>;
   upsertCustomer(merchantId: string, input: PaymentCustomerInput & { source?: string }): Promise<Customer>;
+
+  /** Outbound webhook endpoints, their deliveries and the public events API (automation/webhooks). */
+  webhooks: WebhookUseCases;
 
   /** Works due jobs until none is left (or `maxJobs`); used by `autofactura jobs run` and tests. */
   workJobs(options?: {

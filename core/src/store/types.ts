@@ -388,6 +388,11 @@ export interface StoredEvent {
 
 export type NewEvent = Omit<StoredEvent, 'seq' | 'id' | 'at'> & { at?: Iso };
 
+// Outbound webhooks (endpoints and delivery attempts): store/webhook-types.ts
+import type { WebhookAttemptRepo, WebhookEndpointRepo } from './webhook-types.js';
+
+export type * from './webhook-types.js';
+
 // ---------------------------------------------------------------------------------------------------
 // Repositories
 
@@ -552,11 +557,16 @@ export interface JobRepo {
 export interface EventRepo {
   append(event: NewEvent): Promise<StoredEvent>;
   listByPayment(merchantId: string, paymentId: string): Promise<StoredEvent[]>;
-  /** Events with seq > after, oldest first. */
+  /**
+   * Events with seq > after (and seq < before), oldest first; `order: 'desc'` gives the newest first
+   * (the API's polling of the latest events).
+   */
   list(
     merchantId: string,
-    options?: { after?: number; limit?: number; types?: string[] },
+    options?: { after?: number; before?: number; limit?: number; types?: string[]; order?: 'asc' | 'desc' },
   ): Promise<StoredEvent[]>;
+  /** One event by id, or null (another merchant's included). */
+  get(merchantId: string, id: string): Promise<StoredEvent | null>;
 }
 
 /** XML, PDF, acuses, logos. Keys are chosen by the caller (`<merchantId>/invoices/<id>.xml`). */
@@ -578,6 +588,8 @@ export interface Store {
   folios: FolioRepo;
   jobs: JobRepo;
   events: EventRepo;
+  webhookEndpoints: WebhookEndpointRepo;
+  webhookAttempts: WebhookAttemptRepo;
   blobs: BlobStore;
   /** Merchant dashboard (issue #5): users, sessions, failed-login counters (dashboard-types.ts). */
   dashboardUsers: DashboardUserRepo;

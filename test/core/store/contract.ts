@@ -15,6 +15,7 @@ import { isolationContract } from './contract/isolation.js';
 import { jobContract } from './contract/jobs.js';
 import { customerContract, merchantContract } from './contract/merchants-customers.js';
 import { paymentContract, receiptContract } from './contract/payments-receipts.js';
+import { webhookContract } from './contract/webhooks.js';
 
 export function storeContract(
   name: string,
@@ -49,6 +50,7 @@ export function storeContract(
     eventContract(store);
     blobContract(store);
     isolationContract(store);
+    webhookContract(store);
     dashboardContract(store);
   });
 }

@@ -62,13 +62,22 @@ export async function eventRepo(dbDir: string, mutex: Mutex): Promise<EventRepo>
       const limit = pageLimit(options.limit);
       const partition = events.get(merchantId);
       if (!partition) return [];
+      const { records } = partition;
+      const start = firstAfter(records, options.after ?? 0);
+      const end = options.before === undefined ? records.size : firstAfter(records, options.before - 1);
       const listed: StoredEvent[] = [];
-      for (const [, event] of partition.records.from(firstAfter(partition.records, options.after ?? 0))) {
-        if (listed.length === limit) break;
+      const desc = options.order === 'desc';
+      for (let i = 0; i < end - start && listed.length < limit; i++) {
+        const event = records.at(desc ? end - 1 - i : start + i)!;
         if (options.types && !options.types.includes(event.type)) continue;
         listed.push(copy(event));
       }
       return listed;
+    },
+
+    async get(merchantId, id) {
+      const found = events.locate(id, merchantId);
+      return found ? copy(found.record) : null;
     },
   };
 }

@@ -29,6 +29,7 @@ import { merchantRepo } from './merchants.js';
 import { Mutex } from './mutex.js';
 import { paymentRepo } from './payments.js';
 import { receiptRepo } from './receipts.js';
+import { webhookAttemptRepo, webhookEndpointRepo } from './webhooks.js';
 
 function closedError(): StoreError {
   return new StoreError({
@@ -60,6 +61,10 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store>
       jobRepo(dbDir, mutex),
       eventRepo(dbDir, mutex),
     ]);
+    const [webhookEndpoints, webhookAttempts] = await Promise.all([
+      webhookEndpointRepo(dbDir, mutex),
+      webhookAttemptRepo(dbDir, mutex),
+    ]);
     const [dashboardUsers, dashboardSessions, loginThrottle] = await Promise.all([
       dashboardUserRepo(dbDir, mutex),
       dashboardSessionRepo(dbDir, mutex),
@@ -75,6 +80,8 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store>
       folios: folioRepo(dbDir, mutex, invoices.maxFolio),
       jobs,
       events,
+      webhookEndpoints,
+      webhookAttempts,
       blobs: blobStore(join(dataDir, 'blobs')),
       dashboardUsers,
       dashboardSessions,

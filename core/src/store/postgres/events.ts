@@ -75,12 +75,22 @@ export function eventRepo(db: Db): EventRepo {
       const where = new Where()
         .add('merchant_id = ?', merchantId)
         .maybe('seq > ?', options.after)
+        .maybe('seq < ?', options.before)
         .maybe('type = ANY (?::text[])', options.types);
+      const order = options.order === 'desc' ? 'DESC' : 'ASC';
       const rows = await db.query<EventRow>(
-        `SELECT * FROM ${events} WHERE ${where} ORDER BY seq LIMIT ${where.param(pageLimit(options.limit))}`,
+        `SELECT * FROM ${events} WHERE ${where} ORDER BY seq ${order} LIMIT ${where.param(pageLimit(options.limit))}`,
         where.values,
       );
       return rows.map(toEvent);
+    },
+
+    async get(merchantId, id) {
+      const [row] = await db.query<EventRow>(`SELECT * FROM ${events} WHERE merchant_id = $1 AND id = $2`, [
+        merchantId,
+        id,
+      ]);
+      return row ? toEvent(row) : null;
     },
   };
 }

@@ -15,6 +15,7 @@ import { merchantRepo } from './merchants.js';
 import { migrate } from './migrate.js';
 import { paymentRepo } from './payments.js';
 import { receiptRepo } from './receipts.js';
+import { webhookAttemptRepo, webhookEndpointRepo } from './webhooks.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user:password@host:port/database (DATABASE_URL). */
@@ -48,6 +49,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     folios: folioRepo(db),
     jobs: jobRepo(db),
     events: eventRepo(db),
+    webhookEndpoints: webhookEndpointRepo(db),
+    webhookAttempts: webhookAttemptRepo(db),
     blobs: blobStore(db),
     dashboardUsers: dashboardUserRepo(db),
     dashboardSessions: dashboardSessionRepo(db),

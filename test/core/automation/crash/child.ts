@@ -86,6 +86,8 @@ const store: Store = {
   receipts: bound(inner.receipts),
   folios: bound(inner.folios),
   events: bound(inner.events),
+  webhookEndpoints: bound(inner.webhookEndpoints),
+  webhookAttempts: bound(inner.webhookAttempts),
   dashboardUsers: bound(inner.dashboardUsers),
   dashboardSessions: bound(inner.dashboardSessions),
   loginThrottle: bound(inner.loginThrottle),
