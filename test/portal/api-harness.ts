@@ -12,12 +12,13 @@ import type { Autofactura } from '../../core/src/automation/types.js';
 import { pacCertificatesFrom, sandboxPacCertsDir } from '../../core/src/cfdi/verify/pac-certificates.js';
 import { verifyCfdi } from '../../core/src/cfdi/verify/verify-cfdi.js';
 import { createMailer } from '../../core/src/notify/mailer.js';
-import { createSandboxPac } from '../../core/src/pac/sandbox/index.js';
+import { createSandboxPac, type SandboxPac } from '../../core/src/pac/sandbox/index.js';
 import type { Store } from '../../core/src/store/types.js';
 import { createServer as createApp } from '../../portal/src/app.js';
 import { testSecretBox } from '../core/automation/harness.js';
 import { openTestStore } from '../core/automation/test-store.js';
 import { EKU } from '../support/oracles.js';
+import { createConformance } from './openapi-conformance.js';
 
 export interface ApiResponse {
   status: number;
@@ -34,6 +35,15 @@ export interface ApiHarness {
   keys: { a: string; aLive: string; b: string };
   merchantIds: { a: string; b: string };
   logs: string[];
+  /** The sandbox PAC (tests answer cancellations as the receptor) and its clock offset in ms. */
+  pac: SandboxPac;
+  pacClock: { offsetMs: number };
+  /** Where the outbox mailer writes .eml files. */
+  outboxDir: string;
+  /**
+   * Every /v1 exchange is checked against GET /v1/openapi.json's document (openapi-conformance.ts):
+   * an undocumented field, status or operation fails the test that made the call.
+   */
   call(
     method: string,
     path: string,
@@ -53,10 +63,14 @@ export async function apiHarness(): Promise<ApiHarness> {
     warn: (m: string) => logs.push(m),
     error: (m: string, f?: Record<string, unknown>) => logs.push(`${m} ${JSON.stringify(f)}`),
   };
+  const pacClock = { offsetMs: 0 };
+  const pac = createSandboxPac({ dataDir: pacDir, now: () => new Date(Date.now() + pacClock.offsetMs) });
+  const outboxDir = join(dir, 'outbox');
+  const conformance = createConformance();
   const af = createAutofactura({
     store,
-    pac: createSandboxPac({ dataDir: pacDir }),
-    mailer: createMailer({ outboxDir: join(dir, 'outbox') }),
+    pac,
+    mailer: createMailer({ outboxDir }),
     secrets: testSecretBox(),
     logger,
     publicUrl: 'http://127.0.0.1',
@@ -83,6 +97,9 @@ export async function apiHarness(): Promise<ApiHarness> {
     af,
     store,
     logs,
+    pac,
+    pacClock,
+    outboxDir,
     keys: { a: a.apiKeys.test, aLive: a.apiKeys.live, b: b.apiKeys.test },
     merchantIds: { a: a.merchant.id, b: b.merchant.id },
     async call(method, path, options = {}) {
@@ -98,13 +115,27 @@ export async function apiHarness(): Promise<ApiHarness> {
           : {}),
       });
       const bytes = Buffer.from(await response.arrayBuffer());
-      const isJson = (response.headers.get('content-type') ?? '').includes('json');
-      return {
+      const contentType = response.headers.get('content-type') ?? '';
+      const json = contentType.includes('json') ? JSON.parse(bytes.toString('utf8')) : undefined;
+      let requestBody: unknown = options.body;
+      if (typeof options.body === 'string') {
+        try {
+          requestBody = JSON.parse(options.body);
+        } catch {
+          requestBody = options.body;
+        }
+      }
+      const target = new URL(path, url);
+      conformance({
+        method,
+        path: target.pathname,
+        query: target.searchParams,
+        ...(requestBody !== undefined ? { requestBody } : {}),
         status: response.status,
-        headers: response.headers,
-        json: isJson ? JSON.parse(bytes.toString('utf8')) : undefined,
-        bytes,
-      };
+        contentType,
+        responseJson: json,
+      });
+      return { status: response.status, headers: response.headers, json, bytes };
     },
     verify: (xml) => verifyCfdi(xml, { pacCertificates: certs }),
     async close() {

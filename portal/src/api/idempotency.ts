@@ -50,7 +50,8 @@ export function checkKey(key: string): void {
   }
 }
 
-export function createIdempotency(blobs: BlobStore) {
+/** `scope` keeps one area's keys apart from another's ('' for payments, 'invoices' for POST /v1/invoices). */
+export function createIdempotency(blobs: BlobStore, scope = '') {
   const locks = new Map<string, Promise<unknown>>();
 
   async function locked<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -72,7 +73,7 @@ export function createIdempotency(blobs: BlobStore) {
       body: unknown,
       work: () => Promise<StoredAnswer>,
     ): Promise<StoredAnswer> {
-      const blobKey = `${merchantId}/idempotency/${sha256(key)}.json`;
+      const blobKey = `${merchantId}/idempotency/${scope ? `${scope}-` : ''}${sha256(key)}.json`;
       const bodyHash = sha256(canonical(body));
       return locked(blobKey, async () => {
         const stored = await blobs.get(blobKey);
@@ -82,8 +83,8 @@ export function createIdempotency(blobs: BlobStore) {
             throw apiError(
               409,
               'IDEMPOTENCY_CONFLICT',
-              'Esta Idempotency-Key ya se usó con otro cuerpo. Usa una llave nueva para un pago distinto.',
-              'This Idempotency-Key was already used with another body. Use a new key for a different payment.',
+              'Esta Idempotency-Key ya se usó con otro cuerpo. Usa una llave nueva para una solicitud distinta.',
+              'This Idempotency-Key was already used with another body. Use a new key for a different request.',
               'Idempotency-Key',
             );
           }

@@ -1,21 +1,39 @@
-/** /v1/invoices: fetch, list (by payment), and the stamped XML and PDF. */
+/** /v1/invoices: fetch, list (by payment, status, kind, dates; cursor pages), and the stamped XML and PDF. */
 import Router from '@koa/router';
 import type { Autofactura } from '../../../core/src/automation/types.js';
-import type { Store } from '../../../core/src/store/types.js';
+import type { InvoiceKind, InvoiceStatus, Store } from '../../../core/src/store/types.js';
 import type { ApiState } from '../auth.js';
 import { notFound } from './not-found.js';
-import { limitParam, stringParam } from './query.js';
+import { enumParam, instantParam, limitParam, stringParam } from './query.js';
 import { invoiceJson } from './serialize.js';
+
+export const INVOICE_STATUSES: readonly InvoiceStatus[] = [
+  'sealed',
+  'stamped',
+  'failed',
+  'cancellation_pending',
+  'cancelled',
+  'cancellation_rejected',
+];
+export const INVOICE_KINDS: readonly InvoiceKind[] = ['invoice', 'credit_note', 'global'];
 
 export function invoicesRouter(af: Autofactura, store: Store): Router<ApiState> {
   const router = new Router<ApiState>();
 
   router.get('/invoices', async (ctx) => {
     const paymentId = stringParam(ctx.query.payment_id);
+    const status = enumParam(ctx.query.status, 'status', INVOICE_STATUSES);
+    const kind = enumParam(ctx.query.kind, 'kind', INVOICE_KINDS);
+    const from = instantParam(ctx.query.from, 'from');
+    const to = instantParam(ctx.query.to, 'to');
     const cursor = stringParam(ctx.query.cursor);
     const page = await store.invoices.list(ctx.state.merchant.id, {
       limit: limitParam(ctx.query.limit),
       ...(paymentId ? { paymentId } : {}),
+      ...(status ? { status } : {}),
+      ...(kind ? { kind } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
       ...(cursor ? { cursor } : {}),
     });
     ctx.body = { object: 'list', data: page.items.map(invoiceJson), next_cursor: page.next ?? null };

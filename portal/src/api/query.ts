@@ -35,3 +35,23 @@ export function instantParam(value: unknown, param: string): string | undefined 
 export function stringParam(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
+
+/** A query value that must be one of `allowed`. */
+export function enumParam<T extends string>(
+  value: unknown,
+  param: string,
+  allowed: readonly T[],
+): T | undefined {
+  const text = stringParam(value);
+  if (text === undefined) return undefined;
+  if (!allowed.includes(text as T)) {
+    throw apiError(
+      400,
+      'INVALID_PARAMETER',
+      `${param} debe ser uno de: ${allowed.join(', ')}.`,
+      `${param} must be one of: ${allowed.join(', ')}.`,
+      param,
+    );
+  }
+  return text as T;
+}

@@ -1,6 +1,6 @@
 /** What the API returns for core records: snake_case, no merchant id, no blob keys or secrets. */
 import type { RecordPaymentResult } from '../../../core/src/automation/types.js';
-import type { Invoice, Payment, StoredEvent } from '../../../core/src/store/types.js';
+import type { Customer, Invoice, Payment, Receipt, StoredEvent } from '../../../core/src/store/types.js';
 import { snakeKeys } from '../snake.js';
 
 export function paymentJson(payment: Payment): Record<string, unknown> {
@@ -38,4 +38,16 @@ export function recordedJson(result: RecordPaymentResult): Record<string, unknow
     ...(receipt ? { receipt: { id: receipt.id, url: receipt.url, expires_at: receipt.expiresAt } } : {}),
     ...(payment.failure ? { failure: { code: payment.failure.code, message: payment.failure.message } } : {}),
   };
+}
+
+/** A customer: its ids at each source (`source_ids`, e.g. { "api": "c-17" }) kept as they are. */
+export function customerJson(customer: Customer): Record<string, unknown> {
+  const { merchantId: _m, ...rest } = customer;
+  return { object: 'customer', fiscal: null, ...(snakeKeys(rest, ['sourceIds']) as object) };
+}
+
+/** A receipt: never its token or token hash; `url` only while it is open. */
+export function receiptJson(receipt: Receipt & { url?: string }): Record<string, unknown> {
+  const { merchantId: _m, token: _t, tokenHash: _h, ...rest } = receipt;
+  return { object: 'receipt', ...(snakeKeys(rest) as object) };
 }

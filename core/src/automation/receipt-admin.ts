@@ -1,0 +1,70 @@
+/**
+ * Receipts as the merchant sees them through the API: read (with the portal link while it is open) and
+ * cancel. Cancelling voids an open receipt — its link stops working and its payment is left `ignored`
+ * (it is not invoiced and does not go into the factura global); any other state is refused with why.
+ */
+import type { Page, Receipt, ReceiptStatus } from '../store/types.js';
+import type { Context } from './context.js';
+import { conflict } from './errors.js';
+import { logEvent } from './events.js';
+import { updatePayment } from './payments.js';
+import { updateReceipt, withUrl } from './receipt-records.js';
+import { missingRecord } from './resource-errors.js';
+
+export type ApiReceipt = Receipt & { url?: string };
+
+const view = (ctx: Context, receipt: Receipt): ApiReceipt =>
+  receipt.status === 'open' ? withUrl(ctx, receipt) : receipt;
+
+export async function getReceipt(
+  ctx: Context,
+  merchantId: string,
+  receiptId: string,
+): Promise<ApiReceipt | null> {
+  const receipt = await ctx.store.receipts.get(merchantId, receiptId);
+  return receipt ? view(ctx, receipt) : null;
+}
+
+export async function listReceipts(
+  ctx: Context,
+  merchantId: string,
+  query: { status?: ReceiptStatus; cursor?: string; limit?: number } = {},
+): Promise<Page<ApiReceipt>> {
+  const page = await ctx.store.receipts.list(merchantId, query);
+  return { ...page, items: page.items.map((receipt) => view(ctx, receipt)) };
+}
+
+const STATUS_ES: Record<ReceiptStatus, string> = {
+  open: 'abierto',
+  invoiced: 'ya facturado',
+  expired: 'vencido',
+  in_global: 'incluido en la factura global',
+  voided: 'ya cancelado',
+};
+
+export async function cancelReceipt(ctx: Context, merchantId: string, receiptId: string): Promise<Receipt> {
+  const result = await updateReceipt(ctx, merchantId, receiptId, (current) => {
+    if (current.status === 'open') return { ...current, status: 'voided' };
+    throw conflict(
+      'RECEIPT_NOT_OPEN',
+      `El recibo ${receiptId} está ${STATUS_ES[current.status]} ("${current.status}"); solo se cancela un recibo abierto.${current.status === 'invoiced' ? ' Para anular la venta cancela su factura.' : ''}`,
+      `Receipt ${receiptId} is "${current.status}"; only an open receipt can be cancelled.${current.status === 'invoiced' ? ' To undo the sale, cancel its invoice.' : ''}`,
+    );
+  });
+  if (!result) throw missingRecord.receipt(receiptId);
+  const { receipt } = result;
+  const payment = await ctx.store.payments.get(merchantId, receipt.paymentId);
+  if (payment) {
+    await updatePayment(ctx, payment, (current) =>
+      current.status === 'awaiting_customer' ? { ...current, status: 'ignored' } : null,
+    );
+  }
+  await logEvent(
+    ctx,
+    merchantId,
+    'receipt.voided',
+    { paymentId: receipt.paymentId, receiptId },
+    { by: 'api' },
+  );
+  return receipt;
+}

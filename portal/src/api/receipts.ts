@@ -1,0 +1,43 @@
+/** /v1/receipts: list (status filter, cursor pages), fetch (with the portal link while open), cancel. */
+import Router from '@koa/router';
+import type { Autofactura } from '../../../core/src/automation/types.js';
+import type { ReceiptStatus } from '../../../core/src/store/types.js';
+import type { ApiState } from '../auth.js';
+import { notFound } from './not-found.js';
+import { enumParam, limitParam, stringParam } from './query.js';
+import { receiptJson } from './serialize.js';
+
+export const RECEIPT_STATUSES: readonly ReceiptStatus[] = [
+  'open',
+  'invoiced',
+  'expired',
+  'in_global',
+  'voided',
+];
+
+export function receiptsRouter(af: Autofactura): Router<ApiState> {
+  const router = new Router<ApiState>();
+
+  router.get('/receipts', async (ctx) => {
+    const status = enumParam(ctx.query.status, 'status', RECEIPT_STATUSES);
+    const cursor = stringParam(ctx.query.cursor);
+    const page = await af.listReceipts(ctx.state.merchant.id, {
+      limit: limitParam(ctx.query.limit),
+      ...(status ? { status } : {}),
+      ...(cursor ? { cursor } : {}),
+    });
+    ctx.body = { object: 'list', data: page.items.map(receiptJson), next_cursor: page.next ?? null };
+  });
+
+  router.get('/receipts/:id', async (ctx) => {
+    const receipt = await af.getReceipt(ctx.state.merchant.id, ctx.params.id!);
+    if (!receipt) throw notFound('receipt', ctx.params.id!);
+    ctx.body = receiptJson(receipt);
+  });
+
+  router.post('/receipts/:id/cancel', async (ctx) => {
+    ctx.body = receiptJson(await af.cancelReceipt(ctx.state.merchant.id, ctx.params.id!));
+  });
+
+  return router;
+}
