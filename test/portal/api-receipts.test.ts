@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { type ApiHarness, apiHarness, CARLOS } from './api-harness.js';
+
+describe('REST API /v1/receipts (real server)', () => {
+  let h: ApiHarness;
+  const receipts: { id: string; paymentId: string }[] = [];
+  before(async () => {
+    h = await apiHarness();
+    for (const n of [1, 2, 3]) {
+      const res = await h.call('POST', '/v1/payments', {
+        body: { amount: `${n}00.00`, customer: { email: `r${n}@example.com` } },
+        headers: { 'idempotency-key': `receipt-${n}` },
+      });
+      receipts.push({ id: res.json.receipt.id, paymentId: res.json.id });
+    }
+  });
+  after(async () => {
+    await h.close();
+  });
+
+  it('lists receipts in cursor pages, with the portal link while open', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { json: { data: { id: string; url: string }[]; next_cursor: string | null } } =
+        await h.call('GET', `/v1/receipts?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      seen.push(...page.json.data.map((r) => r.id));
+      assert.ok(page.json.data.every((r) => /\/f\/\S{20,}$/.test(r.url)));
+      cursor = page.json.next_cursor;
+    } while (cursor);
+    assert.deepEqual(seen.sort(), receipts.map((r) => r.id).sort());
+    const one = await h.call('GET', `/v1/receipts/${receipts[0]!.id}`);
+    assert.equal(one.json.status, 'open');
+    assert.equal(one.json.payment_id, receipts[0]!.paymentId);
+    assert.equal(one.json.amount, '100.00');
+    assert.equal(one.json.token, undefined);
+    assert.equal(one.json.token_hash, undefined);
+  });
+
+  it('voids an open receipt: its link stops working and its payment is not invoiced', async () => {
+    const { id, paymentId } = receipts[1]!;
+    const token = new URL((await h.call('GET', `/v1/receipts/${id}`)).json.url).pathname.split('/').pop()!;
+    const res = await h.call('POST', `/v1/receipts/${id}/cancel`);
+    assert.equal(res.status, 200, JSON.stringify(res.json));
+    assert.equal(res.json.status, 'voided');
+    assert.equal(res.json.url, undefined);
+    const payment = await h.call('GET', `/v1/payments/${paymentId}`);
+    assert.equal(payment.json.status, 'ignored');
+    assert.ok(payment.json.events.some((e: { type: string }) => e.type === 'receipt.voided'));
+    await assert.rejects(
+      h.af.completeReceipt(token, {
+        rfc: CARLOS.rfc,
+        name: CARLOS.name,
+        taxRegime: CARLOS.tax_regime,
+        zip: CARLOS.zip,
+        cfdiUse: CARLOS.cfdi_use,
+      }),
+    );
+    const voided = await h.call('GET', '/v1/receipts?status=voided');
+    assert.deepEqual(
+      voided.json.data.map((r: { id: string }) => r.id),
+      [id],
+    );
+  });
+
+  it('refuses to cancel a receipt that is not open, saying why', async () => {
+    const again = await h.call('POST', `/v1/receipts/${receipts[1]!.id}/cancel`);
+    assert.equal(again.status, 409);
+    assert.equal(again.json.error.code, 'RECEIPT_NOT_OPEN');
+    assert.match(again.json.error.message, /ya cancelado/);
+    const token = new URL((await h.call('GET', `/v1/receipts/${receipts[2]!.id}`)).json.url).pathname
+      .split('/')
+      .pop()!;
+    await h.af.completeReceipt(
+      token,
+      {
+        rfc: CARLOS.rfc,
+        name: CARLOS.name,
+        taxRegime: CARLOS.tax_regime,
+        zip: CARLOS.zip,
+        cfdiUse: CARLOS.cfdi_use,
+      },
+      { wait: true },
+    );
+    assert.equal((await h.call('GET', `/v1/receipts/${receipts[2]!.id}`)).json.status, 'invoiced');
+    const invoiced = await h.call('POST', `/v1/receipts/${receipts[2]!.id}/cancel`, {
+      headers: { 'accept-language': 'en' },
+    });
+    assert.equal(invoiced.status, 409);
+    assert.match(invoiced.json.error.message, /cancel its invoice/);
+    const bad = await h.call('GET', '/v1/receipts?status=closed');
+    assert.equal(bad.json.error.param, 'status');
+  });
+
+  it("refuses another merchant's receipts with 404 and leaves them open", async () => {
+    const { id } = receipts[0]!;
+    const other = { key: h.keys.b };
+    assert.equal((await h.call('GET', `/v1/receipts/${id}`, other)).status, 404);
+    const cancel = await h.call('POST', `/v1/receipts/${id}/cancel`, other);
+    assert.equal(cancel.status, 404);
+    assert.equal(cancel.json.error.code, 'RECEIPT_NOT_FOUND');
+    assert.deepEqual((await h.call('GET', '/v1/receipts', other)).json.data, []);
+    assert.equal((await h.call('GET', `/v1/receipts/${id}`)).json.status, 'open');
+  });
+});
