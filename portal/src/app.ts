@@ -10,14 +10,17 @@ import type { Autofactura, Logger } from '../../core/src/automation/types.js';
 import type { Store } from '../../core/src/store/types.js';
 import { catalogsRouter } from './api/catalogs.js';
 import { customersRouter } from './api/customers.js';
+import { eventsRouter } from './api/events.js';
 import { invoiceActionsRouter } from './api/invoice-actions.js';
 import { invoicesRouter } from './api/invoices.js';
 import { meRouter } from './api/me.js';
 import { openApiDocument } from './api/openapi/index.js';
 import { paymentsRouter } from './api/payments.js';
 import { receiptsRouter } from './api/receipts.js';
+import { webhookEndpointsRouter } from './api/webhook-endpoints.js';
 import { type ApiState, requireApiKey } from './auth.js';
 import { apiError, errorMiddleware } from './http-error.js';
+import { type PortalLimits, portalRouter } from './portal/index.js';
 import { createWeb } from './web/index.js';
 
 export interface ServerOptions {
@@ -33,6 +36,8 @@ export interface ServerOptions {
    * derives it from the master key). Default: random per process.
    */
   webSecret?: Buffer;
+  /** Rate limits of the public portal (per IP per minute); defaults in portal/index.ts. */
+  portalLimits?: Partial<PortalLimits>;
 }
 
 const BODY_LIMIT = '1mb';
@@ -88,12 +93,16 @@ export function createServer(options: ServerOptions): Koa {
     customersRouter(af, store),
     receiptsRouter(af),
     catalogsRouter(),
+    webhookEndpointsRouter(af),
+    eventsRouter(af),
   ]) {
     api.use(router.routes(), router.allowedMethods());
   }
   app.use(api.routes()).use(api.allowedMethods());
   // LAST, after every other area: /assets/ and then the public portal's /:slug routes.
   app.use(web.assets.serve);
+  const portal = portalRouter({ af, store, web, ...(options.portalLimits ? { limits: options.portalLimits } : {}) });
+  app.use(portal.routes()).use(portal.allowedMethods());
   app.use((ctx) => {
     throw apiError(
       404,

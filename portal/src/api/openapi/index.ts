@@ -8,8 +8,9 @@ import { errorSchemas, type OpenApiArea } from './common.js';
 import { customersArea } from './customers.js';
 import { invoicesArea } from './invoices.js';
 import { paymentsArea } from './payments.js';
+import { webhooksArea } from './webhooks.js';
 
-const AREAS: OpenApiArea[] = [paymentsArea, invoicesArea, customersArea, catalogsArea];
+const AREAS: OpenApiArea[] = [paymentsArea, invoicesArea, customersArea, catalogsArea, webhooksArea];
 
 let built: Record<string, unknown> | undefined;
 
