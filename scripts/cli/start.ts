@@ -30,6 +30,11 @@ export async function start(args: string[], io: Io): Promise<number> {
         ? `Comercio de demostración: ${merchant.id} (${merchant.rfc}, CSD de pruebas del SAT)\n`
         : `Demo merchant: ${merchant.id} (${merchant.rfc}, SAT test CSD)\n`,
     );
+    if (merchant.branding.slug) {
+      io.out(
+        `${es ? 'Portal de autofacturación' : 'Self-invoice portal'}: ${running.publicUrl}/${merchant.branding.slug}\n`,
+      );
+    }
     io.out(`${es ? 'Llave API (pruebas)' : 'API key (test)'}: ${apiKeys.test}\n`);
     io.out(`${es ? 'Llave API (producción)' : 'API key (live)'}: ${apiKeys.live}\n`);
     io.out(

@@ -84,7 +84,8 @@ describe('REST API /v1 (real server on 127.0.0.1)', () => {
     const res = await pay('order-2', { amount: '250.00', customer: { email: 'ana@example.com' } });
     assert.equal(res.status, 201);
     assert.equal(res.json.status, 'awaiting_customer');
-    assert.match(res.json.receipt.url, /^http:\/\/127\.0\.0\.1\/f\/\S{20,}$/);
+    // The merchant's portal slug, then a 256-bit token (43 base64url characters).
+    assert.match(res.json.receipt.url, /^http:\/\/127\.0\.0\.1\/[a-z0-9-]+\/r\/[A-Za-z0-9_-]{43}$/);
     assert.ok(Date.parse(res.json.receipt.expires_at) > Date.now());
     assert.equal(res.json.invoice, undefined);
   });

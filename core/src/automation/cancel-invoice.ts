@@ -10,66 +10,17 @@
  */
 import { PacError } from '../pac/port.js';
 import type { Invoice, Merchant } from '../store/types.js';
+import { type CancelInvoiceInput, type CancelMotive, checkCancelInput } from './cancel-input.js';
+import { applyCancellationStatus } from './cancellation-outcome.js';
 import { type Context, nowIso } from './context.js';
 import { updateInvoice } from './documents.js';
 import { enqueueJob } from './enqueue.js';
-import { conflict, detail, GiveUp, invalid, notReady } from './errors.js';
+import { conflict, GiveUp } from './errors.js';
 import { logEvent } from './events.js';
 import { merchantCsd, requireMerchant } from './merchant.js';
-import { updatePayment } from './payments.js';
 import { missingRecord } from './resource-errors.js';
 
-export type CancelMotive = '01' | '02' | '03' | '04';
-export interface CancelInvoiceInput {
-  motive: CancelMotive;
-  replacementUuid?: string;
-}
-
-const MOTIVES = ['01', '02', '03', '04'];
-const UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/i;
-
-function checkInput(input: CancelInvoiceInput): void {
-  if (!MOTIVES.includes(input.motive)) {
-    throw invalid(
-      [
-        detail(
-          'CANCEL_MOTIVE_INVALID',
-          'motive',
-          'El motivo de cancelación debe ser "01" (con errores, con relación), "02" (con errores, sin relación), "03" (no se llevó a cabo la operación) o "04" (operación nominativa en una factura global).',
-          'The cancellation motive must be "01" (errors, with a replacement), "02" (errors, no replacement), "03" (the operation did not happen) or "04" (nominative operation in a factura global).',
-        ),
-      ],
-      400,
-    );
-  }
-  const uuid = input.replacementUuid;
-  if (input.motive === '01' && (!uuid || !UUID.test(uuid))) {
-    throw invalid(
-      [
-        detail(
-          'CANCEL_REPLACEMENT_REQUIRED',
-          'replacementUuid',
-          'Con el motivo 01 indica el folio fiscal (UUID de 36 caracteres) de la factura que sustituye a esta; emítela antes con la relación 04.',
-          'With motive 01 give the folio fiscal (36-character UUID) of the invoice that replaces this one; issue it first with relationship 04.',
-        ),
-      ],
-      400,
-    );
-  }
-  if (input.motive !== '01' && uuid !== undefined) {
-    throw invalid(
-      [
-        detail(
-          'CANCEL_REPLACEMENT_NOT_ALLOWED',
-          'replacementUuid',
-          'El folio de sustitución solo va con el motivo 01; quítalo o usa el motivo 01.',
-          'A replacement UUID goes only with motive 01; remove it or use motive 01.',
-        ),
-      ],
-      400,
-    );
-  }
-}
+export type { CancelInvoiceInput, CancelMotive };
 
 export async function cancelInvoice(
   ctx: Context,
@@ -78,7 +29,7 @@ export async function cancelInvoice(
   input: CancelInvoiceInput,
   options: { wait?: boolean } = {},
 ): Promise<Invoice> {
-  checkInput(input);
+  checkCancelInput(input);
   let invoice = await ctx.store.invoices.get(merchantId, invoiceId);
   if (!invoice) throw missingRecord.invoice(invoiceId);
   if (invoice.status === 'cancelled') return invoice;
@@ -148,7 +99,7 @@ export async function runCancellation(ctx: Context, merchantId: string, invoiceI
   } else {
     return invoice;
   }
-  return apply(ctx, invoice, status);
+  return applyCancellationStatus(ctx, invoice, status);
 }
 
 async function send(ctx: Context, merchant: Merchant, invoice: Invoice): Promise<string> {
@@ -189,79 +140,5 @@ async function send(ctx: Context, merchant: Merchant, invoice: Invoice): Promise
       },
     );
     throw GiveUp.from(error);
-  }
-}
-
-async function apply(ctx: Context, invoice: Invoice, status: string): Promise<Invoice> {
-  const next: Invoice['status'] =
-    status === 'En proceso'
-      ? 'cancellation_pending'
-      : status === 'Solicitud rechazada'
-        ? 'cancellation_rejected'
-        : 'cancelled';
-  const at = nowIso(ctx);
-  let changed = false;
-  const written = await updateInvoice(ctx, invoice, (current) => {
-    if (current.status === next) return null;
-    changed = true;
-    return {
-      ...current,
-      status: next,
-      ...(current.cancellation ? { cancellation: { ...current.cancellation, status } } : {}),
-      history: [
-        ...current.history,
-        { status: next, at, code: current.cancellation?.motive, message: status },
-      ],
-    };
-  });
-  if (changed) await settled(ctx, written, status);
-  if (next === 'cancellation_pending') {
-    throw notReady(
-      'el receptor aún no responde la cancelación',
-      'the receiver has not answered the cancellation yet',
-    );
-  }
-  return written;
-}
-
-/** Events, payments released and the customer's notice once the PAC answered. */
-async function settled(ctx: Context, invoice: Invoice, status: string): Promise<void> {
-  const type =
-    invoice.status === 'cancelled'
-      ? 'invoice.cancelled'
-      : invoice.status === 'cancellation_rejected'
-        ? 'invoice.cancellation_rejected'
-        : 'invoice.cancellation_pending';
-  const data = { uuid: invoice.uuid, motive: invoice.cancellation?.motive, status };
-  if (invoice.paymentIds.length === 0)
-    await logEvent(ctx, invoice.merchantId, type, { invoiceId: invoice.id }, data);
-  for (const paymentId of invoice.paymentIds) {
-    await logEvent(ctx, invoice.merchantId, type, { paymentId, invoiceId: invoice.id }, data);
-  }
-  if (invoice.status !== 'cancelled') return;
-  for (const paymentId of invoice.paymentIds) {
-    const payment = await ctx.store.payments.get(invoice.merchantId, paymentId);
-    if (!payment) continue;
-    await updatePayment(ctx, payment, (current) =>
-      current.invoiceId !== invoice.id || current.status !== 'invoiced'
-        ? null
-        : {
-            ...current,
-            status: 'failed',
-            failure: {
-              code: 'INVOICE_CANCELLED',
-              message: `Se canceló la factura ${invoice.uuid} (motivo ${invoice.cancellation?.motive}). Corrige los datos y reintenta el pago para emitir otra.`,
-              messageEn: `Invoice ${invoice.uuid} was cancelled (motive ${invoice.cancellation?.motive}). Fix the data and retry the payment to issue another.`,
-              at: nowIso(ctx),
-            },
-          },
-    );
-    await ctx.store.payments.releaseInvoice(invoice.merchantId, paymentId, invoice.id);
-  }
-  if (invoice.paymentIds.length > 0) {
-    await enqueueJob(ctx, invoice.merchantId, 'send_email', `email:cancellation:${invoice.id}`, {
-      kind: 'cancellation',
-      invoiceId: invoice.id,
-    });
   }
 }

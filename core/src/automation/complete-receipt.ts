@@ -24,7 +24,7 @@ export async function completeReceipt(
   ctx: Context,
   token: string,
   fiscalInput: FiscalData & { email?: string },
-  options: { alsoReceiptIds?: string[]; wait?: boolean } = {},
+  options: { alsoReceiptIds?: string[]; alsoTokens?: string[]; wait?: boolean } = {},
 ): Promise<{ invoice: Invoice; receipts: Receipt[] }> {
   const found = await receiptByToken(ctx, token);
   if (!found) throw notFound.receipt();
@@ -38,6 +38,9 @@ export async function completeReceipt(
   const fiscal = validateFiscal(fiscalInput ?? {});
   const email = checkEmail(fiscalInput?.email);
   const receipts = [receipt, ...(await others(ctx, receipt, options.alsoReceiptIds ?? [], now))];
+  for (const extra of await proven(ctx, receipt, options.alsoTokens ?? [], now)) {
+    if (!receipts.some((r) => r.id === extra.id)) receipts.push(extra);
+  }
   const payments = await Promise.all(receipts.map((r) => loadPayment(ctx, merchant.id, r.paymentId)));
   // Everything that could refuse the invoice is checked before anything is written (invariant 8).
   buildComprobante(
@@ -138,6 +141,36 @@ async function others(ctx: Context, main: Receipt, ids: string[], now: Date): Pr
     }
     checkOpen(receipt, now);
     if (receipt.status !== 'open') throw notFound.receipt();
+    list.push(receipt);
+  }
+  return list;
+}
+
+/** Other open receipts of the same merchant and currency, each authorized by its own link token. */
+async function proven(ctx: Context, main: Receipt, tokens: string[], now: Date): Promise<Receipt[]> {
+  const list: Receipt[] = [];
+  for (const token of new Set(tokens)) {
+    const found = await receiptByToken(ctx, token);
+    const receipt = found?.receipt;
+    if (!receipt || receipt.merchantId !== main.merchantId || receipt.currency !== main.currency) {
+      throw invalid([
+        detail(
+          'RECEIPT_NOT_COMBINABLE',
+          'alsoTokens',
+          'Una de las compras no se puede facturar junto con esta: debe ser del mismo comercio, en la misma moneda y estar pendiente.',
+          'One of the purchases cannot be invoiced with this one: it must be from the same merchant, in the same currency, and pending.',
+        ),
+      ]);
+    }
+    if (receipt.id === main.id) continue;
+    checkOpen(receipt, now);
+    if (receipt.status !== 'open') {
+      throw conflict(
+        'RECEIPT_ALREADY_INVOICED',
+        `La compra del ticket ${receipt.ticket} ya está facturada; quítala de la lista.`,
+        `The purchase with ticket ${receipt.ticket} is already invoiced; remove it from the list.`,
+      );
+    }
     list.push(receipt);
   }
   return list;

@@ -12,6 +12,7 @@ import { detail, invalid } from './errors.js';
 import { HANDLERS } from './job-handlers.js';
 import { sleep } from './jobs.js';
 import { authenticate, createMerchant } from './merchant.js';
+import { findPortalReceipts, merchantBySlug } from './portal.js';
 import { receiptByToken } from './receipts.js';
 import { recordPayment } from './record-payment.js';
 import { recordRefund } from './refunds.js';
@@ -38,6 +39,8 @@ export function createAutofactura(deps: CreateAutofacturaOptions): Autofactura {
     recordPayment: (merchantId, input, options) => recordPayment(ctx, merchantId, input, options),
     completeReceipt: (token, fiscal, options) => completeReceipt(ctx, token, fiscal, options),
     receiptByToken: (token) => receiptByToken(ctx, token),
+    merchantBySlug: (slug) => merchantBySlug(ctx, slug),
+    findPortalReceipts: (merchantId, query) => findPortalReceipts(ctx, merchantId, query),
     recordRefund: (merchantId, input, options) => recordRefund(ctx, merchantId, input, options),
     retryPayment: (merchantId, paymentId, fix) => retryPayment(ctx, merchantId, paymentId, fix),
     webhooks: webhookUseCases(ctx),

@@ -4,6 +4,7 @@
  * monthly factura global, the usual c_FormaPago per payment method, one generic product with IVA 16%
  * included in the price, series A / NC / G, credit notes for refunds, Spanish.
  */
+import { randomBytes } from 'node:crypto';
 import type { MerchantBranding, MerchantSettings } from '../store/types.js';
 
 export function defaultSettings(): MerchantSettings {
@@ -48,6 +49,23 @@ export function mergeSettings(
   };
 }
 
+/**
+ * Every merchant gets a portal address from the start: the trade name folded to [a-z0-9-] plus six
+ * random hex digits (unique in practice; the store refuses a taken one), e.g. escuela-kemper-3f9a0c.
+ */
+export function suggestSlug(tradeName: string): string {
+  const base = tradeName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 30)
+    .replace(/-+$/, '');
+  return `${base || 'portal'}-${randomBytes(3).toString('hex')}`;
+}
+
 export function defaultBranding(name: string, patch: Partial<MerchantBranding> = {}): MerchantBranding {
-  return { ...patch, tradeName: patch.tradeName?.trim() || name };
+  const tradeName = patch.tradeName?.trim() || name;
+  return { ...patch, tradeName, slug: patch.slug ?? suggestSlug(tradeName) };
 }

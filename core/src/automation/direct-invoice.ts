@@ -11,12 +11,13 @@ import { buildComprobante } from '../cfdi/build.js';
 import { isAutofacturaError } from '../errors.js';
 import { RFC_FOREIGN, RFC_GENERIC } from '../fiscal/rfc.js';
 import { PacError } from '../pac/port.js';
-import type { Customer, FiscalData, Invoice, InvoiceKind, Merchant } from '../store/types.js';
+import type { Customer, FiscalData, Invoice } from '../store/types.js';
 import type { Context } from './context.js';
 import { upsertCustomer } from './customer.js';
+import { completeRequest, type Json, kindOf } from './direct-request.js';
 import { failDocument, sealDocument, stampDocument } from './documents.js';
 import { enqueueJob } from './enqueue.js';
-import { detail, GiveUp, invalid } from './errors.js';
+import { GiveUp } from './errors.js';
 import { logEvent } from './events.js';
 import { fiscalProblems, normalizeFiscal } from './fiscal-data.js';
 import { newId, stableId } from './ids.js';
@@ -28,54 +29,6 @@ export interface DirectInvoiceOptions {
   /** Stamp before returning (default true); false returns the sealed record and stamps as a job. */
   wait?: boolean;
   idempotencyKey?: string;
-}
-
-type Json = Record<string, unknown>;
-
-function refuse(path: string, es: string, en: string): never {
-  throw invalid([detail('INVOICE_REQUEST_FIELD_NOT_ALLOWED', path, es, en)], 400);
-}
-
-/** The request as the engine takes it: issuer from the merchant, series defaulted, folio left to us. */
-function completeRequest(merchant: Merchant, request: unknown): Json {
-  if (typeof request !== 'object' || request === null || Array.isArray(request)) {
-    throw invalid(
-      [
-        detail(
-          'REQUEST_INVALID_TYPE',
-          'body',
-          'Envía la solicitud de factura como un objeto JSON (docs/invoice-request.md).',
-          'Send the invoice request as a JSON object (docs/invoice-request.md).',
-        ),
-      ],
-      400,
-    );
-  }
-  const body = request as Json;
-  if (body.issuer !== undefined) {
-    refuse(
-      'issuer',
-      'El emisor es el comercio de la llave API (su RFC, régimen, código postal y CSD); quita "issuer".',
-      'The issuer is the API key\'s merchant (its RFC, regime, postal code and CSD); remove "issuer".',
-    );
-  }
-  if (body.folio !== undefined) {
-    refuse(
-      'folio',
-      'El folio se asigna automáticamente, consecutivo por serie; quita "folio".',
-      'The folio is assigned automatically, consecutive per series; remove "folio".',
-    );
-  }
-  return {
-    ...body,
-    issuer: { rfc: merchant.rfc, name: merchant.name, tax_regime: merchant.regime, zip: merchant.zip },
-    series: typeof body.series === 'string' && body.series ? body.series : merchant.settings.series.invoice,
-  };
-}
-
-function kindOf(request: Json): InvoiceKind {
-  if (request.global !== undefined) return 'global';
-  return request.type === 'E' ? 'credit_note' : 'invoice';
 }
 
 /** The customer record the invoice belongs to (kept with its fiscal data when that data validates). */

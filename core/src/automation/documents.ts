@@ -13,6 +13,7 @@ import type { Invoice, InvoiceKind, InvoiceStatusChange, InvoiceType, Merchant }
 import { type Context, nowIso } from './context.js';
 import { logForPayments } from './events.js';
 import { merchantCsd, pdfBranding } from './merchant.js';
+import { pacFor } from './merchant-pac.js';
 import { localToInstant } from './periods.js';
 
 export interface DocumentSpec {
@@ -147,7 +148,7 @@ export async function stampDocument(ctx: Context, merchant: Merchant, invoice: I
       messageEn: `The sealed XML of invoice ${invoice.series}-${invoice.folio} is missing (${invoice.blobs.sealedXml}).`,
     });
   }
-  const stamped = await ctx.pac.stamp(sealedXml.toString('utf8'));
+  const stamped = await pacFor(ctx, merchant).stamp(sealedXml.toString('utf8'));
   const xmlKey = `${merchant.id}/invoices/${invoice.id}.xml`;
   const pdfKey = `${merchant.id}/invoices/${invoice.id}.pdf`;
   await store.blobs.put(xmlKey, Buffer.from(stamped.xml, 'utf8'), XML);
@@ -179,7 +180,7 @@ export async function stampDocument(ctx: Context, merchant: Merchant, invoice: I
       { invoiceId: invoice.id },
       {
         uuid: stamped.uuid,
-        pac: ctx.pac.name,
+        pac: pacFor(ctx, merchant).name,
         duplicate: stamped.duplicate,
       },
     );

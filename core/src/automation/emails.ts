@@ -125,7 +125,7 @@ async function sendReceipt(ctx: Context, merchant: Merchant, receiptId: string):
     lang: merchant.settings.lang,
     ...(customer?.name ? { customerName: customer.name } : {}),
     receipt: {
-      url: receiptUrl(ctx.publicUrl, receiptToken(ctx, receipt)),
+      url: receiptUrl(ctx.publicUrl, receiptToken(ctx, receipt), merchant.branding.slug),
       expiresAt: receipt.expiresAt,
       amount: receipt.amount,
       currency: receipt.currency,

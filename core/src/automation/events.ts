@@ -30,7 +30,7 @@ export async function logEvent(
   });
 }
 
-/** The same event for each payment of a document (an invoice may cover several); once without payments. */
+/** The same event for each payment of a document (an invoice may cover several). */
 export async function logForPayments(
   ctx: Context,
   merchantId: string,
@@ -39,6 +39,5 @@ export async function logForPayments(
   refs: Omit<EventRefs, 'paymentId'>,
   data: Record<string, unknown> = {},
 ): Promise<void> {
-  if (paymentIds.length === 0) await logEvent(ctx, merchantId, type, refs, data);
   for (const paymentId of paymentIds) await logEvent(ctx, merchantId, type, { ...refs, paymentId }, data);
 }

@@ -9,6 +9,7 @@ import { issueInvoice } from './issue.js';
 import type { Handlers } from './jobs.js';
 import { failPayment } from './payments.js';
 import { processRefund } from './refunds.js';
+import { WEBHOOK_HANDLERS } from './webhooks/deliver.js';
 
 async function emailPaymentIds(ctx: Context, job: Job): Promise<string[]> {
   const payload = job.payload as unknown as EmailPayload;
@@ -24,6 +25,7 @@ async function emailPaymentIds(ctx: Context, job: Job): Promise<string[]> {
 
 export const HANDLERS: Handlers = {
   ...API_HANDLERS,
+  ...WEBHOOK_HANDLERS,
   issue_invoice: {
     run: (ctx, job) => issueInvoice(ctx, job.merchantId, job.payload as unknown as IssuePayload),
     async onDead(ctx, job, error) {

@@ -7,16 +7,21 @@ import type { Receipt } from '../store/types.js';
 import { type Context, nowIso } from './context.js';
 
 /** The portal page of a receipt: `<PUBLIC_URL>/f/<token>`. */
-export function receiptUrl(publicUrl: string, token: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/f/${token}`;
+/**
+ * The receipt's portal link: /{slug}/r/{token} when the merchant has a portal slug, else /f/{token}
+ * (which the portal redirects to the slug once the merchant has one).
+ */
+export function receiptUrl(publicUrl: string, token: string, slug?: string): string {
+  const base = publicUrl.replace(/\/+$/, '');
+  return slug ? `${base}/${slug}/r/${token}` : `${base}/f/${token}`;
 }
 
 export function receiptToken(ctx: Context, receipt: Receipt): string {
   return ctx.secrets.decryptString(receipt.token);
 }
 
-export function withUrl(ctx: Context, receipt: Receipt): Receipt & { url: string } {
-  return { ...receipt, url: receiptUrl(ctx.publicUrl, receiptToken(ctx, receipt)) };
+export function withUrl(ctx: Context, receipt: Receipt, slug?: string): Receipt & { url: string } {
+  return { ...receipt, url: receiptUrl(ctx.publicUrl, receiptToken(ctx, receipt), slug) };
 }
 
 export async function updateReceipt(

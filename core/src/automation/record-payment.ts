@@ -91,7 +91,8 @@ async function result(ctx: Context, payment: Payment, created: boolean): Promise
   }
   if (payment.receiptId) {
     const receipt = await ctx.store.receipts.get(payment.merchantId, payment.receiptId);
-    if (receipt) out.receipt = withUrl(ctx, receipt);
+    const merchant = receipt ? await ctx.store.merchants.get(payment.merchantId) : null;
+    if (receipt) out.receipt = withUrl(ctx, receipt, merchant?.branding.slug);
   }
   return out;
 }

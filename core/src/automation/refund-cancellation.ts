@@ -11,7 +11,7 @@ import { enqueueJob } from './enqueue.js';
 import { notReady } from './errors.js';
 import { logEvent } from './events.js';
 import { merchantCsd } from './merchant.js';
-
+import { pacFor } from './merchant-pac.js';
 import { setRefund } from './refund-state.js';
 
 /** true once the invoice is cancelled; false when the cancellation was refused (fall back to a credit note). */
@@ -25,7 +25,7 @@ export async function cancelForRefund(
   let status: string;
   try {
     if (invoice.status === 'stamped') {
-      const result = await ctx.pac.cancel({
+      const result = await pacFor(ctx, merchant).cancel({
         uuid: invoice.uuid!,
         motive: '03',
         credential: merchantCsd(ctx, merchant),
@@ -45,7 +45,7 @@ export async function cancelForRefund(
         cancellation: { motive: '03', requestedAt: result.requestedAt, status: result.status },
       }));
     } else {
-      const result = await ctx.pac.status({
+      const result = await pacFor(ctx, merchant).status({
         uuid: invoice.uuid!,
         issuerRfc: merchant.rfc,
         receiverRfc: invoice.receiverRfc,

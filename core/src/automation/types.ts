@@ -25,9 +25,12 @@ import type {
   Store,
   StoredEvent,
 } from '../store/types.js';
-import type { WebhookUseCases } from './webhooks/index.js';
 import type { ApiUseCases } from './api-use-cases.js';
 import type { DashboardUseCases } from './dashboard/types.js';
+import type { PortalMatch, PortalQuery } from './portal.js';
+import type { WebhookUseCases } from './webhooks/index.js';
+
+export type { PortalMatch, PortalQuery };
 
 export interface Clock {
   now(): Date;
@@ -134,14 +137,25 @@ export interface Autofactura extends DashboardUseCases, ApiUseCases {
     input: PaymentInput,
     options?: { wait?: boolean },
   ): Promise<RecordPaymentResult>;
-  /** The portal's entry point: fiscal data for one receipt (and optionally other open receipts of the same customer). */
+  /**
+   * The portal's entry point: fiscal data for one receipt, invoiced together with other open receipts of
+   * the same customer (`alsoReceiptIds`) or with other open receipts of the same merchant whose link
+   * tokens the customer holds or proved (`alsoTokens`, from findPortalReceipts).
+   */
   completeReceipt(
     token: string,
     fiscal: FiscalData & { email?: string },
-    options?: { alsoReceiptIds?: string[]; wait?: boolean },
+    options?: { alsoReceiptIds?: string[]; alsoTokens?: string[]; wait?: boolean },
   ): Promise<{ invoice: Invoice; receipts: Receipt[] }>;
   /** Looks up a receipt by its link token (the portal), or null when unknown. */
   receiptByToken(token: string): Promise<{ receipt: Receipt; merchant: Merchant; payment: Payment } | null>;
+  /** The merchant whose self-invoice portal is /{slug}, or null (portal.ts). */
+  merchantBySlug(slug: string): Promise<Merchant | null>;
+  /**
+   * The portal's search: the merchant's receipts (any status) whose ticket or payment external id,
+   * exact amount and day paid (Mexico City) all match, each with its link token (portal.ts).
+   */
+  findPortalReceipts(merchantId: string, query: PortalQuery): Promise<PortalMatch[]>;
   recordRefund(merchantId: string, input: RefundInput, options?: { wait?: boolean }): Promise<Payment>;
   /** Fix and retry a failed payment (e.g. corrected customer fiscal data). */
   retryPayment(

@@ -71,6 +71,11 @@ export interface MerchantSettings {
   /** Email copies (the merchant's accountant), optional. */
   bcc?: string[];
   lang: 'es' | 'en';
+  /**
+   * Who stamps this merchant's CFDIs: absent or 'sandbox' is the server's PAC (env PAC); 'finkok' or
+   * 'sw' use the merchant's own credentials, kept encrypted in `secrets['pac.finkok' | 'pac.sw']`.
+   */
+  pac?: 'sandbox' | 'finkok' | 'sw';
 }
 
 export interface MerchantBranding {

@@ -1,5 +1,6 @@
 /** The dashboard's use cases bound to a context: spread into the facade by createAutofactura. */
 import type { Context } from '../context.js';
+import { receiptToken, receiptUrl } from '../receipt-records.js';
 import { createDashboardUser, dashboardSession, login, logout } from './auth.js';
 import { merchantLogo, setMerchantLogo } from './logo.js';
 import {
@@ -10,6 +11,7 @@ import {
   setMerchantSecret,
   updateMerchant,
 } from './merchant-admin.js';
+import { setMerchantPac } from './pac-choice.js';
 import type { DashboardUseCases } from './types.js';
 
 export type { DashboardUseCases } from './types.js';
@@ -28,5 +30,14 @@ export function dashboardUseCases(ctx: Context): DashboardUseCases {
     createApiKey: (merchantId, mode) => createApiKey(ctx, merchantId, mode),
     revokeApiKey: (merchantId, keyId) => revokeApiKey(ctx, merchantId, keyId),
     setMerchantSecret: (merchantId, name, value) => setMerchantSecret(ctx, merchantId, name, value),
+    async receiptLink(merchantId, receiptId) {
+      const [receipt, merchant] = await Promise.all([
+        ctx.store.receipts.get(merchantId, receiptId),
+        ctx.store.merchants.get(merchantId),
+      ]);
+      if (!receipt || !merchant || receipt.status !== 'open') return null;
+      return receiptUrl(ctx.publicUrl, receiptToken(ctx, receipt), merchant.branding.slug);
+    },
+    setMerchantPac: (merchantId, choice, credentials) => setMerchantPac(ctx, merchantId, choice, credentials),
   };
 }

@@ -121,6 +121,25 @@ function checkSettings(settings: Partial<MerchantSettings>): ErrorDetail[] {
       );
     }
   }
+  if (
+    settings.refundPolicy !== undefined &&
+    !['credit_note', 'cancel_if_same_month'].includes(settings.refundPolicy)
+  ) {
+    bad(
+      'SETTINGS_REFUNDS',
+      'refundPolicy',
+      'Elige cómo tratar los reembolsos: nota de crédito o cancelación en el mismo mes.',
+      'Choose how to handle refunds: credit note or cancellation within the month.',
+    );
+  }
+  if (settings.pac !== undefined && !['sandbox', 'finkok', 'sw'].includes(settings.pac)) {
+    bad(
+      'SETTINGS_PAC',
+      'pac',
+      'Elige un PAC: sandbox, Finkok o SW Sapien.',
+      'Choose a PAC: sandbox, Finkok or SW Sapien.',
+    );
+  }
   const product = settings.defaultProduct;
   if (product) {
     if (product.productKey !== undefined && !catalogs.claveProdServ.has(product.productKey)) {

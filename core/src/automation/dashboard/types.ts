@@ -5,8 +5,9 @@ import type { CreatedMerchant, CreateMerchantInput } from '../types.js';
 import type { DashboardIdentity, LoginResult } from './auth.js';
 import type { LogoInput } from './logo.js';
 import type { MerchantPatch } from './merchant-patch.js';
+import type { PacCredentials } from './pac-choice.js';
 
-export type { DashboardIdentity, LoginResult, LogoInput, MerchantPatch };
+export type { DashboardIdentity, LoginResult, LogoInput, MerchantPatch, PacCredentials };
 
 export interface DashboardUseCases {
   /** Sign-up (no merchant yet) or a login for an existing merchant; scrypt-hashed password. */
@@ -35,4 +36,12 @@ export interface DashboardUseCases {
   ): Promise<{ key: string; record: ApiKeyRecord; merchant: Merchant }>;
   revokeApiKey(merchantId: string, keyId: string): Promise<Merchant>;
   setMerchantSecret(merchantId: string, name: string, value: string | null): Promise<Merchant>;
+  /** The self-invoice link of an open receipt (to copy and send again), or null. */
+  receiptLink(merchantId: string, receiptId: string): Promise<string | null>;
+  /** Who stamps: the server's sandbox, or Finkok/SW with the merchant's own (encrypted) credentials. */
+  setMerchantPac(
+    merchantId: string,
+    choice: 'sandbox' | 'finkok' | 'sw',
+    credentials?: PacCredentials,
+  ): Promise<Merchant>;
 }

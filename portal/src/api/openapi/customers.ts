@@ -1,7 +1,6 @@
-/** OpenAPI: /v1/customers and /v1/receipts. */
+/** OpenAPI: /v1/customers — list and search, fetch, create, update, validate. */
 import {
   commonErrors,
-  decimal,
   errorResponse,
   idParam,
   instant,
@@ -15,8 +14,6 @@ import {
   type Schema,
   str,
 } from './common.js';
-
-const RECEIPT_STATUSES = ['open', 'invoiced', 'expired', 'in_global', 'voided'];
 
 const fiscalFields = {
   rfc: str(),
@@ -77,37 +74,6 @@ const schemas: Record<string, Schema> = {
       },
     },
     ['object', 'valid', 'errors'],
-  ),
-  Receipt: object(
-    {
-      object: { const: 'receipt' },
-      id: str(),
-      payment_id: str(),
-      customer_id: str(),
-      ticket: str('Ticket number printed on the receipt.'),
-      amount: decimal('Amount to invoice.'),
-      currency: str(),
-      paid_at: instant(''),
-      expires_at: instant('The link stops working then.'),
-      status: { enum: RECEIPT_STATUSES },
-      invoice_id: str(),
-      url: str('The self-invoice portal link; only while open.'),
-      created_at: instant(''),
-      updated_at: instant(''),
-    },
-    [
-      'object',
-      'id',
-      'payment_id',
-      'ticket',
-      'amount',
-      'currency',
-      'paid_at',
-      'expires_at',
-      'status',
-      'created_at',
-      'updated_at',
-    ],
   ),
 };
 
@@ -181,45 +147,6 @@ export const customersArea: OpenApiArea = {
         responses: {
           '200': { description: 'The verdict.', content: json(ref('CustomerValidation')) },
           '404': notFound,
-          ...commonErrors,
-        },
-      },
-    },
-    '/v1/receipts': {
-      get: {
-        operationId: 'listReceipts',
-        tags: ['receipts'],
-        summary: 'Receipts (self-invoice links), newest first, in cursor pages',
-        parameters: [{ name: 'status', in: 'query', schema: { enum: RECEIPT_STATUSES } }, ...pageParams],
-        responses: {
-          '200': { description: 'A page.', content: json(listOf(ref('Receipt'), 'Receipts.')) },
-          ...commonErrors,
-        },
-      },
-    },
-    '/v1/receipts/{id}': {
-      get: {
-        operationId: 'getReceipt',
-        tags: ['receipts'],
-        summary: 'A receipt, with its portal link while open',
-        parameters: [idParam('receipt')],
-        responses: {
-          '200': { description: 'The receipt.', content: json(ref('Receipt')) },
-          '404': notFound,
-          ...commonErrors,
-        },
-      },
-    },
-    '/v1/receipts/{id}/cancel': {
-      post: {
-        operationId: 'cancelReceipt',
-        tags: ['receipts'],
-        summary: 'Void an open receipt: its link stops working and its payment is not invoiced',
-        parameters: [idParam('receipt')],
-        responses: {
-          '200': { description: 'Voided.', content: json(ref('Receipt')) },
-          '404': notFound,
-          '409': errorResponse('Not open (invoiced, expired, in the global or already voided).'),
           ...commonErrors,
         },
       },

@@ -7,10 +7,20 @@ import { catalogsArea } from './catalogs.js';
 import { errorSchemas, type OpenApiArea } from './common.js';
 import { customersArea } from './customers.js';
 import { invoicesArea } from './invoices.js';
+import { meArea } from './me.js';
 import { paymentsArea } from './payments.js';
+import { receiptsArea } from './receipts.js';
 import { webhooksArea } from './webhooks.js';
 
-const AREAS: OpenApiArea[] = [paymentsArea, invoicesArea, customersArea, catalogsArea, webhooksArea];
+const AREAS: OpenApiArea[] = [
+  meArea,
+  paymentsArea,
+  invoicesArea,
+  customersArea,
+  receiptsArea,
+  catalogsArea,
+  webhooksArea,
+];
 
 let built: Record<string, unknown> | undefined;
 

@@ -1,4 +1,4 @@
-/** OpenAPI: GET /v1/me and /v1/payments. */
+/** OpenAPI: /v1/payments — record (Idempotency-Key), fetch with its event log, list. */
 import {
   commonErrors,
   decimal,
@@ -74,19 +74,6 @@ const customerFields = {
 };
 
 const schemas: Record<string, Schema> = {
-  Merchant: object(
-    {
-      object: { const: 'merchant' },
-      id: str(),
-      trade_name: str(),
-      name: str('Emisor Nombre.'),
-      rfc: str(),
-      regime: str('c_RegimenFiscal.'),
-      zip: str('LugarExpedicion.'),
-      mode: { enum: ['test', 'live'] },
-    },
-    ['object', 'id', 'trade_name', 'name', 'rfc', 'regime', 'zip', 'mode'],
-  ),
   PaymentCreate: object(
     {
       external_id: str('Your id of the payment; default the Idempotency-Key.'),
@@ -208,17 +195,6 @@ schemas.PaymentWithEvents = {
 export const paymentsArea: OpenApiArea = {
   schemas,
   paths: {
-    '/v1/me': {
-      get: {
-        operationId: 'getMe',
-        tags: ['merchant'],
-        summary: 'The merchant behind the API key, and whether the key is test or live',
-        responses: {
-          '200': { description: 'The merchant.', content: json(ref('Merchant')) },
-          ...commonErrors,
-        },
-      },
-    },
     '/v1/payments': {
       post: {
         operationId: 'createPayment',

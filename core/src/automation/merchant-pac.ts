@@ -1,0 +1,72 @@
+/**
+ * The PAC of each merchant: the server's PAC (env PAC, the embedded sandbox by default) unless the
+ * merchant chose Finkok or SW Sapien with their own account in the dashboard. Their credentials are
+ * kept encrypted in `merchant.secrets['pac.<name>']` and decrypted here only; the client built from
+ * them is reused while the stored secret stays the same.
+ */
+import { createFinkokPac, FINKOK_DEMO_URL, FINKOK_PRODUCTION_URL } from '../pac/finkok/index.js';
+import { type Pac, PacError } from '../pac/port.js';
+import { createSwPac, SW_PRODUCTION_URL, SW_TEST_URL } from '../pac/sw/index.js';
+import type { Merchant } from '../store/types.js';
+import type { Context } from './context.js';
+
+export type OwnPac = 'finkok' | 'sw';
+
+export interface PacCredentials {
+  /** Finkok username or SW user. */
+  user?: string;
+  password?: string;
+  /** SW's long-lived token. */
+  token?: string;
+  production?: boolean;
+}
+
+const clients = new WeakMap<Context, Map<string, Pac>>();
+
+/** Builds the client (checks the settings: PacError PAC_CONFIG_INVALID names what is missing). */
+export function ownPac(name: OwnPac, credentials: PacCredentials): Pac {
+  if (name === 'finkok') {
+    return createFinkokPac({
+      username: credentials.user ?? '',
+      password: credentials.password ?? '',
+      baseUrl: credentials.production ? FINKOK_PRODUCTION_URL : FINKOK_DEMO_URL,
+    });
+  }
+  const base = { baseUrl: credentials.production ? SW_PRODUCTION_URL : SW_TEST_URL };
+  return createSwPac(
+    credentials.token
+      ? { ...base, token: credentials.token }
+      : {
+          ...base,
+          ...(credentials.user ? { user: credentials.user } : {}),
+          ...(credentials.password ? { password: credentials.password } : {}),
+        },
+  );
+}
+
+export function pacFor(ctx: Context, merchant: Merchant): Pac {
+  const choice = merchant.settings.pac;
+  if (choice !== 'finkok' && choice !== 'sw') return ctx.pac;
+  const secret = merchant.secrets[`pac.${choice}`];
+  if (!secret) {
+    throw new PacError({
+      pac: choice,
+      code: 'PAC_CONFIG_MISSING',
+      retriable: false,
+      message: `Elegiste ${choice === 'sw' ? 'SW Sapien' : 'Finkok'} como PAC pero faltan tus credenciales: agrégalas en el panel, Configuración › PAC.`,
+      messageEn: `You chose ${choice === 'sw' ? 'SW Sapien' : 'Finkok'} as PAC but its credentials are missing: add them in the dashboard, Settings › PAC.`,
+    });
+  }
+  let cache = clients.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    clients.set(ctx, cache);
+  }
+  const key = `${merchant.id}|${choice}|${secret}`;
+  let pac = cache.get(key);
+  if (!pac) {
+    pac = ownPac(choice, JSON.parse(ctx.secrets.decryptString(secret)) as PacCredentials);
+    cache.set(key, pac);
+  }
+  return pac;
+}
