@@ -19,6 +19,7 @@ import { paymentsRouter } from './api/payments.js';
 import { receiptsRouter } from './api/receipts.js';
 import { webhookEndpointsRouter } from './api/webhook-endpoints.js';
 import { type ApiState, requireApiKey } from './auth.js';
+import { dashboardRouter } from './dashboard/index.js';
 import { apiError, errorMiddleware } from './http-error.js';
 import { type PortalLimits, portalRouter } from './portal/index.js';
 import { createWeb } from './web/index.js';
@@ -38,6 +39,8 @@ export interface ServerOptions {
   webSecret?: Buffer;
   /** Rate limits of the public portal (per IP per minute); defaults in portal/index.ts. */
   portalLimits?: Partial<PortalLimits>;
+  /** false closes the dashboard's sign-up page (AUTOFACTURA_SIGNUP=closed). Default open. */
+  signupOpen?: boolean;
 }
 
 const BODY_LIMIT = '1mb';
@@ -99,9 +102,26 @@ export function createServer(options: ServerOptions): Koa {
     api.use(router.routes(), router.allowedMethods());
   }
   app.use(api.routes()).use(api.allowedMethods());
+  // The merchant dashboard under /dashboard, before the portal's /:slug routes could claim its paths.
+  const dashboard = dashboardRouter({
+    af,
+    store,
+    web,
+    publicUrl: options.publicUrl.replace(/\/+$/, ''),
+    ...(options.signupOpen !== undefined ? { signupOpen: options.signupOpen } : {}),
+  });
+  app.use(dashboard.routes()).use(dashboard.allowedMethods());
+  const home = new Router();
+  home.get('/', (ctx) => ctx.redirect('/dashboard'));
+  app.use(home.routes());
   // LAST, after every other area: /assets/ and then the public portal's /:slug routes.
   app.use(web.assets.serve);
-  const portal = portalRouter({ af, store, web, ...(options.portalLimits ? { limits: options.portalLimits } : {}) });
+  const portal = portalRouter({
+    af,
+    store,
+    web,
+    ...(options.portalLimits ? { limits: options.portalLimits } : {}),
+  });
   app.use(portal.routes()).use(portal.allowedMethods());
   app.use((ctx) => {
     throw apiError(

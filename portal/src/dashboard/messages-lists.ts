@@ -101,8 +101,7 @@ const es: Dictionary = {
   'dash.invoice.kind.global': 'Factura global',
   'dash.invoice.resend': 'Reenviar correo',
   'dash.invoice.cancel': 'Cancelar factura',
-  'dash.invoice.cancelConfirm':
-    '¿Cancelar esta factura ante el SAT? Esta acción no se puede deshacer.',
+  'dash.invoice.cancelConfirm': '¿Cancelar esta factura ante el SAT? Esta acción no se puede deshacer.',
   'dash.invoice.motive': 'Motivo de cancelación',
   'dash.invoice.replacement': 'UUID de la factura que la sustituye',
   'dash.invoice.replacementHint': 'Solo con el motivo 01: emite primero la factura correcta.',

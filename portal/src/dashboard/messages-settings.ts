@@ -146,7 +146,8 @@ const es: Dictionary = {
   'dash.keys.active': 'Activa',
   'dash.keys.revoked': 'Revocada',
   'dash.keys.revoke': 'Revocar',
-  'dash.keys.revokeConfirm': '¿Revocar esta llave? Los sistemas que la usen dejarán de funcionar de inmediato.',
+  'dash.keys.revokeConfirm':
+    '¿Revocar esta llave? Los sistemas que la usen dejarán de funcionar de inmediato.',
   'dash.keys.newTitle': 'Tu llave nueva',
   'dash.keys.onceTitle': 'Tus llaves de la API',
   'dash.keys.onceLead': 'Cópiala ahora y guárdala en un lugar seguro: no la volveremos a mostrar.',
@@ -157,7 +158,8 @@ const en: Dictionary = {
   'dash.settings.csd.lead':
     'Your digital seal certificate signs every invoice. We read your RFC and legal name from it.',
   'dash.settings.fiscal': 'Tax data',
-  'dash.settings.fiscal.lead': 'How you appear as the issuer on your invoices, and the series and folios they use.',
+  'dash.settings.fiscal.lead':
+    'How you appear as the issuer on your invoices, and the series and folios they use.',
   'dash.settings.branding': 'Your portal',
   'dash.settings.branding.lead':
     'The page where your customers request their invoice: your name, logo, colors and address.',
@@ -172,7 +174,8 @@ const en: Dictionary = {
   'dash.settings.connections': 'Connections',
   'dash.settings.connections.lead': 'Connect your payment gateway so every charge invoices itself.',
   'dash.settings.api-keys': 'API keys',
-  'dash.settings.api-keys.lead': 'To send payments and issue invoices from your system. Keep them like a password.',
+  'dash.settings.api-keys.lead':
+    'To send payments and issue invoices from your system. Keep them like a password.',
 
   'dash.csd.current': 'Current CSD',
   'dash.csd.noCertificado': 'Certificate number',
@@ -184,7 +187,8 @@ const en: Dictionary = {
   'dash.csd.key': 'Private key (.key)',
   'dash.csd.keyHint': 'The file ending in .key.',
   'dash.csd.password': "Private key's password",
-  'dash.csd.passwordHint': 'The one you chose when requesting the CSD (not your SAT password nor your e.firma).',
+  'dash.csd.passwordHint':
+    'The one you chose when requesting the CSD (not your SAT password nor your e.firma).',
   'dash.csd.safety':
     'Your key and its password are stored encrypted and only used to seal your invoices. We never show them.',
   'dash.csd.doneTitle': 'Welcome, {name}!',
@@ -205,7 +209,8 @@ const en: Dictionary = {
   'dash.branding.tradeName': 'Trade name',
   'dash.branding.slug': "Your portal's address",
   'dash.branding.slugHint': 'Lowercase letters, digits and hyphens (3 to 40).',
-  'dash.branding.slugWarning': 'If you change the address, links and QR codes you already shared stop working.',
+  'dash.branding.slugWarning':
+    'If you change the address, links and QR codes you already shared stop working.',
   'dash.branding.color': 'Main color',
   'dash.branding.secondaryColor': 'Secondary color',
   'dash.branding.logo': 'Logo',
@@ -242,9 +247,11 @@ const en: Dictionary = {
   'dash.automation.invoice': 'Always invoice',
   'dash.automation.invoice.help': "Invoice right away; without the customer's RFC, to the general public.",
   'dash.automation.receipt': 'Always a receipt',
-  'dash.automation.receipt.help': "The customer requests the invoice on your portal with the receipt's ticket.",
+  'dash.automation.receipt.help':
+    "The customer requests the invoice on your portal with the receipt's ticket.",
   'dash.automation.none': 'Do nothing',
-  'dash.automation.none.help': 'We only record the payment; what is not invoiced goes into the global invoice.',
+  'dash.automation.none.help':
+    'We only record the payment; what is not invoiced goes into the global invoice.',
   'dash.automation.receiptDays': 'Days to request an invoice',
   'dash.automation.receiptDaysHint': 'After that, the payment goes into your global invoice.',
   'dash.automation.periodicity': 'Global invoice',
