@@ -116,7 +116,7 @@ export function parseCsfText(text: string): CsfData {
 /** Text of a PDF (all pages), or null when it cannot be read as a PDF. */
 export async function pdfText(bytes: Buffer): Promise<string | null> {
   try {
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
     try {
       if (pdf.numPages > 10) return null;
       const { text } = await extractText(pdf, { mergePages: true });
