@@ -171,7 +171,34 @@ export function settingsRoutes(router: Router, options: SettingsOptions): void {
     router.post(
       `/${mode}/:section`,
       requireMerchant,
-      async (ctx, next) => (ctx.params.section === 'branding' ? logoForm(ctx, next) : web.form()(ctx, next)),
+      async (ctx, next) => {
+        if (ctx.params.section !== 'branding') return web.form()(ctx, next);
+        try {
+          await logoForm(ctx, async () => {});
+        } catch (error) {
+          // A logo of the wrong type or size: the form again, the problem beside the logo field.
+          if (!isAutofacturaError(error) || !['UPLOAD_TYPE', 'UPLOAD_TOO_LARGE'].includes(error.code))
+            throw error;
+          const merchant = ctx.state.identity.merchant;
+          const body = (ctx.request.body ?? {}) as Body;
+          const message = errorText(ctx, error);
+          return show(
+            ctx,
+            'branding',
+            onboarding,
+            {
+              error: message,
+              errors: { logo: message },
+              values:
+                body.tradeName === undefined
+                  ? valuesOf('branding', merchant)
+                  : valuesFromBody('branding', merchant, body),
+            },
+            422,
+          );
+        }
+        return next();
+      },
       web.csrf.verify,
       async (ctx) => {
         const section = sectionOf(ctx, STEPS.slice(1));
