@@ -177,7 +177,11 @@ describe('dashboard onboarding', () => {
       logo: { name: 'logo.png', type: 'image/png', bytes: Buffer.from('%PDF-1.7 not an image') },
     });
     assert.equal(notImage.status, 422, 'a renamed file is refused by its bytes');
-    assert.match(notImage.text, /id="logo-error">El archivo no es una imagen PNG o JPEG/, 'beside the logo field');
+    assert.match(
+      notImage.text,
+      /id="logo-error">El archivo no es una imagen PNG o JPEG/,
+      'beside the logo field',
+    );
     assert.match(notImage.text, /value="escuela-kemper"/, 'what was typed stays');
     const badColor = await c.upload(
       '/dashboard/onboarding/branding',
