@@ -1,8 +1,9 @@
 /**
  * First run: a demo merchant with SAT's test CSD EKU9003173C9 (portal/demo/SOURCE.md), so a fresh
- * `npm start` can issue invoices against the sandbox PAC at once. Its API keys are returned this once;
- * the store keeps only their hashes.
+ * `npm start` can issue invoices against the sandbox PAC at once, and a dashboard login for it. Its API
+ * keys and the login's password are returned this once; the store keeps only their hashes.
  */
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Autofactura, CreatedMerchant } from '../../core/src/automation/types.js';
@@ -39,8 +40,19 @@ export const DEMO_BRANDING = {
   },
 };
 
+/** The demo's dashboard account; the password is AUTOFACTURA_DEMO_PASSWORD or 128 random bits. */
+export const DEMO_EMAIL = 'demo@autofactura.local';
+
+export interface DemoMerchant extends CreatedMerchant {
+  login: { email: string; password: string };
+}
+
 /** Creates the demo merchant when the store has no merchant yet; null when there is one already. */
-export async function ensureDemoMerchant(af: Autofactura, store: Store): Promise<CreatedMerchant | null> {
+export async function ensureDemoMerchant(
+  af: Autofactura,
+  store: Store,
+  env: NodeJS.ProcessEnv = {},
+): Promise<DemoMerchant | null> {
   if ((await store.merchants.list()).length > 0) return null;
   const [certificate, privateKey, logo] = await Promise.all([
     readFile(DEMO_CSD.cer),
@@ -61,5 +73,7 @@ export async function ensureDemoMerchant(af: Autofactura, store: Store): Promise
     ...created.merchant,
     branding: { ...created.merchant.branding, logoBlob },
   });
-  return { ...created, merchant };
+  const password = env.AUTOFACTURA_DEMO_PASSWORD || randomBytes(16).toString('base64url');
+  await af.createDashboardUser({ email: DEMO_EMAIL, password, merchantId: merchant.id });
+  return { ...created, merchant, login: { email: DEMO_EMAIL, password } };
 }

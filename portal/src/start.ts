@@ -11,13 +11,13 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createAutofactura } from '../../core/src/automation/index.js';
-import type { CreatedMerchant, Logger } from '../../core/src/automation/types.js';
+import type { Logger } from '../../core/src/automation/types.js';
 import { mailerFromEnv } from '../../core/src/notify/mailer.js';
 import { pacFromEnv } from '../../core/src/pac/from-env.js';
 import { openStore } from '../../core/src/store/open.js';
 import { createSecretBox, loadMasterKey } from '../../core/src/store/secrets.js';
 import { createServer } from './app.js';
-import { ensureDemoMerchant } from './demo-merchant.js';
+import { type DemoMerchant, ensureDemoMerchant } from './demo-merchant.js';
 import { jsonLogger } from './logger.js';
 
 /** How long in-flight requests get to finish on shutdown. */
@@ -37,8 +37,10 @@ export interface RunningServer {
   url: string;
   /** PUBLIC_URL or `url`. */
   publicUrl: string;
-  /** The demo merchant when this start created it (first run), with its keys shown this once. */
-  demo: CreatedMerchant | null;
+  /** The demo merchant when this start created it (first run), with its keys and login shown this once. */
+  demo: DemoMerchant | null;
+  /** Every merchant's portal slug and id (for the URLs printed at start), oldest first, at most 10. */
+  merchants: { id: string; name: string; slug: string | undefined }[];
   merchantCount: number;
   close(): Promise<void>;
 }
@@ -71,11 +73,21 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       secrets,
       logger,
       publicUrl,
+      ownPacUrls: {
+        ...(env.FINKOK_URL ? { finkok: env.FINKOK_URL } : {}),
+        ...(env.SW_URL ? { sw: env.SW_URL } : {}),
+      },
     });
     const app = createServer({ af, store, logger, publicUrl, webSecret, ready: () => ready });
     http.on('request', app.callback());
-    const demo = await ensureDemoMerchant(af, store);
-    const merchantCount = (await store.merchants.list()).length;
+    const demo = await ensureDemoMerchant(af, store, env);
+    const all = await store.merchants.list();
+    const merchantCount = all.length;
+    const merchants = all.slice(0, 10).map((m) => ({
+      id: m.id,
+      name: m.branding.tradeName || m.name,
+      slug: m.branding.slug,
+    }));
     workerDone = af.runWorker({ signal: worker.signal }).catch((error) => {
       logger.error('worker stopped', { error: String(error) });
     });
@@ -86,6 +98,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       url,
       publicUrl,
       demo,
+      merchants,
       merchantCount,
       close() {
         closing ??= (async () => {

@@ -1,6 +1,7 @@
 /**
- * `autofactura start`: runs the server (portal/src/start.ts) on PORT (3000) and prints where it is and,
- * on the first run, the demo merchant's API keys (shown once, stored hashed). SIGTERM or SIGINT stops
+ * `autofactura start`: runs the server (portal/src/start.ts) on PORT (3000) and prints where it is (API,
+ * dashboard, each merchant's portal and Stripe webhook URL) and, on the first run, the demo merchant's
+ * dashboard login and API keys (shown once, stored hashed). SIGTERM or SIGINT stops
  * accepting, drains in-flight requests and the job in progress, closes the store and exits 0.
  */
 import { startServer } from '../../portal/src/start.js';
@@ -23,30 +24,44 @@ export async function start(args: string[], io: Io): Promise<number> {
   io.out(
     `${es ? 'API' : 'API'}: ${running.publicUrl}/v1  (${es ? 'salud' : 'health'}: ${running.url}/health)\n`,
   );
+  const base = running.publicUrl;
+  io.out(`${es ? 'Panel del comercio' : 'Merchant dashboard'}: ${base}/dashboard\n`);
   if (running.demo) {
-    const { merchant, apiKeys } = running.demo;
+    const { merchant, apiKeys, login } = running.demo;
     io.out(
       es
         ? `Comercio de demostración: ${merchant.id} (${merchant.rfc}, CSD de pruebas del SAT)\n`
         : `Demo merchant: ${merchant.id} (${merchant.rfc}, SAT test CSD)\n`,
     );
+    io.out(
+      es
+        ? `  Acceso al panel: ${login.email} / ${login.password}\n`
+        : `  Dashboard login: ${login.email} / ${login.password}\n`,
+    );
+    io.out(`  ${es ? 'Llave API (pruebas)' : 'API key (test)'}: ${apiKeys.test}\n`);
+    io.out(`  ${es ? 'Llave API (producción)' : 'API key (live)'}: ${apiKeys.live}\n`);
     if (merchant.branding.slug) {
       io.out(
-        `${es ? 'Portal de autofacturación' : 'Self-invoice portal'}: ${running.publicUrl}/${merchant.branding.slug}\n`,
+        `  ${es ? 'Portal de autofacturación' : 'Self-invoice portal'}: ${base}/${merchant.branding.slug}\n`,
       );
     }
-    io.out(`${es ? 'Llave API (pruebas)' : 'API key (test)'}: ${apiKeys.test}\n`);
-    io.out(`${es ? 'Llave API (producción)' : 'API key (live)'}: ${apiKeys.live}\n`);
+    io.out(`  ${es ? 'Webhook de Stripe' : 'Stripe webhook'}: ${base}/webhooks/stripe/${merchant.id}\n`);
     io.out(
       es
-        ? 'Guarda las llaves ahora: no se vuelven a mostrar (se guardan con hash).\n'
-        : 'Save the keys now: they are not shown again (they are stored hashed).\n',
+        ? 'Guarda la contraseña y las llaves ahora: no se vuelven a mostrar (se guardan con hash).\n'
+        : 'Save the password and the keys now: they are not shown again (they are stored hashed).\n',
     );
   } else {
+    for (const m of running.merchants) {
+      io.out(`${m.name} (${m.id})\n`);
+      if (m.slug)
+        io.out(`  ${es ? 'Portal de autofacturación' : 'Self-invoice portal'}: ${base}/${m.slug}\n`);
+      io.out(`  ${es ? 'Webhook de Stripe' : 'Stripe webhook'}: ${base}/webhooks/stripe/${m.id}\n`);
+    }
     io.out(
       es
-        ? `${running.merchantCount} comercio(s). Las llaves API se mostraron al crearlos; para otro comercio con llaves nuevas: autofactura merchant create --cer F.cer --key F.key --password P --regime 601 --zip 42501\n`
-        : `${running.merchantCount} merchant(s). API keys were shown when they were created; for another merchant with new keys: autofactura merchant create --cer F.cer --key F.key --password P --regime 601 --zip 42501\n`,
+        ? `${running.merchantCount} comercio(s). Las llaves API y el acceso al panel se mostraron al crearlos; crea llaves nuevas en el panel (Desarrolladores) o un comercio nuevo con: autofactura merchant create --cer F.cer --key F.key --password P --regime 601 --zip 42501\n`
+        : `${running.merchantCount} merchant(s). API keys and the dashboard login were shown when they were created; create new keys in the dashboard (Developers) or another merchant with: autofactura merchant create --cer F.cer --key F.key --password P --regime 601 --zip 42501\n`,
     );
   }
   const signal = await new Promise<NodeJS.Signals>((done) => {

@@ -25,6 +25,8 @@ export interface Context {
   concurrency: number;
   /** Delay before the safety-net run of work that the caller already does inline (`wait`). */
   inlineGraceMs: number;
+  /** Base URLs overriding Finkok's and SW's for merchants' own PAC accounts (merchant-pac.ts). */
+  ownPacUrls: { finkok?: string; sw?: string };
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { baseMs: 2_000, maxMs: 30 * 60_000, maxAttempts: 20 };
@@ -50,6 +52,7 @@ export function createContext(deps: ContextOptions): Context {
     leaseMs: deps.leaseMs ?? 120_000,
     concurrency: deps.concurrency ?? 4,
     inlineGraceMs: deps.inlineGraceMs ?? 60_000,
+    ownPacUrls: deps.ownPacUrls ?? {},
   };
 }
 

@@ -23,16 +23,23 @@ export interface PacCredentials {
 
 const clients = new WeakMap<Context, Map<string, Pac>>();
 
-/** Builds the client (checks the settings: PacError PAC_CONFIG_INVALID names what is missing). */
-export function ownPac(name: OwnPac, credentials: PacCredentials): Pac {
+/**
+ * Builds the client (checks the settings: PacError PAC_CONFIG_INVALID names what is missing). `urls`
+ * overrides the public services' addresses (Context.ownPacUrls).
+ */
+export function ownPac(
+  name: OwnPac,
+  credentials: PacCredentials,
+  urls: { finkok?: string; sw?: string } = {},
+): Pac {
   if (name === 'finkok') {
     return createFinkokPac({
       username: credentials.user ?? '',
       password: credentials.password ?? '',
-      baseUrl: credentials.production ? FINKOK_PRODUCTION_URL : FINKOK_DEMO_URL,
+      baseUrl: urls.finkok ?? (credentials.production ? FINKOK_PRODUCTION_URL : FINKOK_DEMO_URL),
     });
   }
-  const base = { baseUrl: credentials.production ? SW_PRODUCTION_URL : SW_TEST_URL };
+  const base = { baseUrl: urls.sw ?? (credentials.production ? SW_PRODUCTION_URL : SW_TEST_URL) };
   return createSwPac(
     credentials.token
       ? { ...base, token: credentials.token }
@@ -65,7 +72,7 @@ export function pacFor(ctx: Context, merchant: Merchant): Pac {
   const key = `${merchant.id}|${choice}|${secret}`;
   let pac = cache.get(key);
   if (!pac) {
-    pac = ownPac(choice, JSON.parse(ctx.secrets.decryptString(secret)) as PacCredentials);
+    pac = ownPac(choice, JSON.parse(ctx.secrets.decryptString(secret)) as PacCredentials, ctx.ownPacUrls);
     cache.set(key, pac);
   }
   return pac;

@@ -54,6 +54,12 @@ export interface AutofacturaDeps {
   publicUrl?: string;
   /** Job retry policy. */
   retry?: { baseMs?: number; maxMs?: number; maxAttempts?: number };
+  /**
+   * Where merchants' own PAC accounts are called (merchant-pac.ts): by default Finkok's and SW's public
+   * services (demo or production as each merchant chose); FINKOK_URL / SW_URL override them (a proxy, a
+   * test double).
+   */
+  ownPacUrls?: { finkok?: string; sw?: string };
 }
 
 export type { SecretBox };

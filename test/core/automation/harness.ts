@@ -50,7 +50,12 @@ export function testSecretBox(key = randomBytes(32)): SecretBox {
 }
 
 export async function harness(
-  options: { settings?: Partial<MerchantSettings>; concurrency?: number; maxAttempts?: number } = {},
+  options: {
+    settings?: Partial<MerchantSettings>;
+    concurrency?: number;
+    maxAttempts?: number;
+    ownPacUrls?: { finkok?: string; sw?: string };
+  } = {},
 ): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'autofactura-pipeline-'));
   const store = await openTestStore(join(dir, 'data'));
@@ -69,6 +74,7 @@ export async function harness(
     publicUrl: 'https://facturas.example.com',
     retry: { baseMs: 150, maxMs: 300, maxAttempts: options.maxAttempts ?? 4 },
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.ownPacUrls ? { ownPacUrls: options.ownPacUrls } : {}),
   });
   const [certificate, privateKey] = await Promise.all([readFile(EKU.cer), readFile(EKU.key)]);
   const newMerchant = async (settings?: Partial<MerchantSettings>) =>
