@@ -115,6 +115,12 @@
 
   const csfForm = document.getElementById('csf-form');
   const csfStatus = document.getElementById('csf-status');
+  const csfFile = document.getElementById('csf-file');
+  const csfName = document.getElementById('csf-name');
+  csfFile?.addEventListener('change', () => {
+    csfName.textContent = csfFile.files?.[0]?.name || csfName.dataset.none;
+    csfStatus.textContent = '';
+  });
   csfForm?.addEventListener('submit', async (event) => {
     event.preventDefault();
     const button = csfForm.querySelector('button');

@@ -314,6 +314,40 @@ describe('self-invoice portal (#5)', function () {
           rfc: 'Tu RFC tiene 11 caracteres; debe tener 13 si eres persona física o 12 si es una empresa.',
         },
       });
+      // Half-filled (the customer typed only the RFC and a company name so far): what was typed is checked.
+      const half = await b.post(
+        '/kemper/validate',
+        {
+          rfc: 'EKU90031',
+          name: 'ESCUELA KEMPER URGATE S.A. DE C.V.',
+          taxRegime: '',
+          zip: '',
+          cfdiUse: '',
+          email: '',
+        },
+        { headers: { accept: 'application/json' } },
+      );
+      const { errors } = JSON.parse(half.text) as { errors: Record<string, string> };
+      assert.equal(
+        errors.rfc,
+        'Tu RFC tiene 8 caracteres; debe tener 13 si eres persona física o 12 si es una empresa.',
+      );
+      assert.match(
+        errors.name ?? '',
+        /^Escribe la razón social sin el régimen de capital: sin "S\.A\. DE C\.V\."/,
+      );
+      assert.equal(errors.taxRegime, 'Elige tu régimen fiscal.');
+      assert.equal(errors.zip, 'Escribe el código postal de tu domicilio fiscal (5 dígitos).');
+      const halfUso = await b.post(
+        '/kemper/validate',
+        { rfc: 'COSC8001137NA', taxRegime: '616', cfdiUse: 'G03' },
+        { headers: { accept: 'application/json' } },
+      );
+      assert.equal(
+        JSON.parse(halfUso.text).errors.cfdiUse,
+        'Ese uso del CFDI no se permite con tu régimen; elige uno de la lista.',
+      );
+      assert.equal(JSON.parse(halfUso.text).errors.rfc, undefined);
       const clean = await b.post('/kemper/validate', CARLOS_FORM, {
         headers: { accept: 'application/json' },
       });
@@ -344,7 +378,7 @@ describe('self-invoice portal (#5)', function () {
       assert.match(xml.headers.get('content-type') ?? '', /^application\/xml/);
       assert.match(
         xml.headers.get('content-disposition') ?? '',
-        new RegExp(`attachment; filename="factura-[A-Z]*\\d+-${uuid}\\.xml"`),
+        new RegExp(`attachment; filename="factura-(?:[A-Z0-9-]+-)?\\d+-${uuid}\\.xml"`),
       );
       const verdict = h.verify(xml.bytes);
       assert.ok(verdict.ok, JSON.stringify(verdict.problems));

@@ -154,21 +154,53 @@ export function fieldMessage(
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[A-Za-z]{2,}$/;
 
-/** Every problem, first one per field (empty when the data can be invoiced). */
+/** Stand-ins for empty fields, chosen to agree with what was typed, so the typed ones can be checked. */
+function probe(values: FiscalValues): Partial<FiscalData> {
+  const catalogs = getCatalogs();
+  const tipo =
+    parseRfc(values.rfc)?.tipo ??
+    (values.taxRegime && catalogs.regimenFiscal.get(values.taxRegime)?.fisica === false ? 'moral' : 'fisica');
+  const fits = (regime: string) =>
+    regimenAllowedFor(catalogs, regime, tipo) &&
+    (!values.cfdiUse || usoCfdiAllowedFor(catalogs, values.cfdiUse, regime, tipo));
+  const regime =
+    values.taxRegime || catalogs.regimenFiscal.keys().find(fits) || (tipo === 'moral' ? '601' : '612');
+  return {
+    rfc: values.rfc || (tipo === 'moral' ? 'EKU9003173C9' : 'COSC8001137NA'),
+    name: values.name || 'CONTRIBUYENTE',
+    taxRegime: regime,
+    zip: values.zip || '01000',
+    cfdiUse: values.cfdiUse || 'S01',
+  };
+}
+
+/**
+ * Every problem, first one per field (empty when the data can be invoiced). Fields typed so far are
+ * checked even while others are still empty (the live check runs on a half-filled form); empty ones
+ * get "write it" messages.
+ */
 export function fiscalErrors(values: FiscalValues, lang: Lang): FieldErrors {
   const errors: FieldErrors = {};
-  const data: Partial<FiscalData> = {
-    rfc: values.rfc,
-    name: values.name,
-    taxRegime: values.taxRegime,
-    zip: values.zip,
-    cfdiUse: values.cfdiUse,
-  };
+  const missing = new Set(FIELDS.filter((field) => field !== 'email' && !values[field]));
+  const data: Partial<FiscalData> =
+    missing.size === 0
+      ? {
+          rfc: values.rfc,
+          name: values.name,
+          taxRegime: values.taxRegime,
+          zip: values.zip,
+          cfdiUse: values.cfdiUse,
+        }
+      : probe(values);
   for (const problem of fiscalProblems(data)) {
     const field = (FIELDS as readonly string[]).includes(problem.path ?? '')
       ? (problem.path as Field)
       : 'rfc';
+    if (missing.has(field)) continue;
     errors[field] ??= fieldMessage(problem, field, values, lang);
+  }
+  for (const field of missing) {
+    errors[field] = fieldMessage({ code: 'FISCAL_DATA_REQUIRED', message: '' }, field, values, lang);
   }
   if (!values.email)
     errors.email = fieldMessage({ code: 'FISCAL_DATA_REQUIRED', message: '' }, 'email', values, lang);

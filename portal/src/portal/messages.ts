@@ -5,6 +5,7 @@ addMessages({
   es: {
     'portal.title': 'Facturación · {merchant}',
     'portal.kicker': 'Portal de facturación',
+    'portal.merchant.heading': 'Obtén la factura de tu compra',
     'portal.welcomeDefault':
       'Obtén la factura de tu compra en un minuto. Ten a la mano tu ticket y tu Constancia de Situación Fiscal.',
     'portal.find.title': 'Encuentra tu compra',
@@ -59,6 +60,8 @@ addMessages({
     'portal.csf.title': '¿Tienes tu Constancia de Situación Fiscal?',
     'portal.csf.intro': 'Súbela en PDF y llenamos el formulario por ti. Es opcional y no la guardamos.',
     'portal.csf.file': 'Constancia en PDF (hasta 2 MB)',
+    'portal.csf.choose': 'Elegir PDF',
+    'portal.csf.none': 'Ningún archivo elegido',
     'portal.csf.submit': 'Leer constancia',
     'portal.csf.filled':
       'Llenamos el formulario con tu Constancia. Revisa los datos y elige el uso del CFDI.',
@@ -97,6 +100,7 @@ addMessages({
   en: {
     'portal.title': 'Invoicing · {merchant}',
     'portal.kicker': 'Invoicing portal',
+    'portal.merchant.heading': 'Get the invoice for your purchase',
     'portal.welcomeDefault':
       'Get the invoice for your purchase in a minute. Have your receipt and your Constancia de Situación Fiscal at hand.',
     'portal.find.title': 'Find your purchase',
@@ -153,6 +157,8 @@ addMessages({
     'portal.csf.intro':
       'Upload the PDF and we fill in the form for you. It is optional and we do not keep it.',
     'portal.csf.file': 'Constancia as PDF (up to 2 MB)',
+    'portal.csf.choose': 'Choose PDF',
+    'portal.csf.none': 'No file chosen',
     'portal.csf.submit': 'Read constancia',
     'portal.csf.filled':
       'We filled in the form from your Constancia. Check the details and choose the CFDI use.',

@@ -162,7 +162,7 @@ export function receiptRoutes(router: Router, af: Autofactura, web: Web, limits:
       ctx.set('Cache-Control', 'private, no-store');
       ctx.set(
         'Content-Disposition',
-        `attachment; filename="factura-${invoice.series}${invoice.folio}-${invoice.uuid}.${kind}"`,
+        `attachment; filename="factura-${[invoice.series, invoice.folio, invoice.uuid].filter(Boolean).join('-')}.${kind}"`,
       );
       ctx.type = kind === 'pdf' ? 'application/pdf' : 'application/xml; charset=utf-8';
       ctx.body = bytes;

@@ -152,7 +152,7 @@ export interface PortalInvoice {
 export function portalInvoice(invoice: Invoice): PortalInvoice {
   return {
     ...(invoice.uuid ? { uuid: invoice.uuid } : {}),
-    folio: `${invoice.series}${invoice.folio}`,
+    folio: invoice.series ? `${invoice.series}-${invoice.folio}` : String(invoice.folio),
     total: formatMoney(invoice.total, invoice.currency),
     stamped: invoice.status === 'stamped',
   };
