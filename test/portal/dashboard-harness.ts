@@ -97,6 +97,9 @@ export async function dashboardHarness(
     secrets: testSecretBox(),
     logger,
     publicUrl,
+    // The safety-net job behind inline work runs after this grace; a retry of a payment whose inline
+    // attempt failed reuses that job (core), so a short grace keeps retries quick in tests.
+    inlineGraceMs: 1500,
   });
   server.on(
     'request',
@@ -146,8 +149,9 @@ export async function dashboardHarness(
   function client(clientOptions: { from?: string } = {}): Client {
     const from = clientOptions.from ?? '127.0.0.1';
     const jar = new Map<string, string>();
-    let last = '';
-    const csrf = () => /name="_csrf" value="([^"]+)"/.exec(last)?.[1] ?? '';
+    // The token of the last page that had a form (an error page without one keeps the previous).
+    let token = '';
+    const csrf = () => token;
     const go = async (method: string, path: string, body?: Buffer, type?: string) => {
       const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
       const page = await send(
@@ -169,7 +173,9 @@ export async function dashboardHarness(
         if (value === '' || /expires=Thu, 01 Jan 1970/i.test(line)) jar.delete(name);
         else jar.set(name, value);
       }
-      if (String(page.headers['content-type'] ?? '').includes('text/html')) last = page.text;
+      if (String(page.headers['content-type'] ?? '').includes('text/html')) {
+        token = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? token;
+      }
       return page;
     };
     const self: Client = {

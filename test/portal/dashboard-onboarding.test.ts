@@ -290,8 +290,8 @@ describe('dashboard onboarding', () => {
     assert.match(home.text, /href="\/escuela-kemper"/);
   });
 
-  it('invoices the next payment with the series and folio set in onboarding', async () => {
-    const paid = await h.pay(testKey, {
+  it('invoices the next live payment with the series and folio set in onboarding', async () => {
+    const paid = await h.pay(liveKey, {
       amount: '2500.00',
       method: 'transfer',
       customer: {

@@ -6,7 +6,7 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import type { Autofactura } from '../../../core/src/automation/types.js';
-import type { Invoice, Store } from '../../../core/src/store/types.js';
+import type { Invoice, Store, StoredEvent } from '../../../core/src/store/types.js';
 import type { Web } from '../web/index.js';
 import { webError } from '../web/web-error.js';
 import { pageLocals } from './page.js';
@@ -33,14 +33,15 @@ export function paymentRoutes(router: Router, options: PaymentRoutesOptions): vo
     const merchantId = ctx.state.merchant.id as string;
     const found = await af.getPayment(merchantId, ctx.params.id as string);
     if (!found) throw notFound();
-    const { payment, events } = found;
+    const { payment } = found;
     const invoiceIds = [
       ...new Set(
-        [payment.invoiceId, payment.globalInvoiceId, ...events.map((e) => e.invoiceId)].filter(
+        [payment.invoiceId, payment.globalInvoiceId, ...found.events.map((e) => e.invoiceId)].filter(
           (id): id is string => !!id,
         ),
       ),
     ];
+    const events = await withInvoiceEvents(store, merchantId, found.events, invoiceIds);
     const invoices = (await Promise.all(invoiceIds.map((id) => store.invoices.get(merchantId, id)))).filter(
       (i): i is Invoice => i !== null,
     );
@@ -98,6 +99,27 @@ export function paymentRoutes(router: Router, options: PaymentRoutesOptions): vo
       ctx.body = bytes;
     });
   }
+}
+
+/**
+ * Some facts about an invoice are logged for the invoice alone (a cancellation asked, or refused by
+ * SAT): the payment's timeline shows them too, from the merchant's latest events of those types.
+ */
+const INVOICE_ONLY = ['invoice.cancellation_requested', 'invoice.cancellation_refused'];
+
+async function withInvoiceEvents(
+  store: Store,
+  merchantId: string,
+  events: StoredEvent[],
+  invoiceIds: string[],
+): Promise<StoredEvent[]> {
+  if (invoiceIds.length === 0) return events;
+  const recent = await store.events.list(merchantId, { types: INVOICE_ONLY, order: 'desc', limit: 200 });
+  const known = new Set(events.map((e) => e.id));
+  const extra = recent.filter(
+    (e) => !e.paymentId && e.invoiceId && invoiceIds.includes(e.invoiceId) && !known.has(e.id),
+  );
+  return extra.length ? [...events, ...extra].sort((x, y) => x.seq - y.seq) : events;
 }
 
 function noticeOf(ctx: Context): string | null {
