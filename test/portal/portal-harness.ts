@@ -69,13 +69,22 @@ export interface PortalHarness {
   merchantIds: { a: string; b: string };
   keys: { a: string; b: string };
   outboxDir: string;
-  pay(body: unknown, key?: string): Promise<{ status: number; json: any }>;
+  pay(body: unknown, key?: string): Promise<{ status: number; json: PaymentAnswer }>;
   /** Records a payment with no fiscal data and returns its open receipt (token, portal path, record). */
   openReceipt(amount: string, extra?: Record<string, unknown>): Promise<OpenReceipt>;
   browser(): Browser;
   emails(): Promise<string[]>;
   verify(xml: Buffer): ReturnType<typeof verifyCfdi>;
   close(): Promise<void>;
+}
+
+/** What POST /v1/payments answers (201), or its error. */
+export interface PaymentAnswer {
+  id: string;
+  status: string;
+  invoice?: { id: string; uuid: string; status: string };
+  receipt?: { id: string; url: string; expires_at: string };
+  error?: { type: string; code: string; message: string; param?: string };
 }
 
 export interface OpenReceipt {
@@ -176,7 +185,7 @@ export async function portalHarness(options: PortalHarnessOptions = {}): Promise
     };
   }
 
-  async function pay(body: unknown, key = a.apiKeys.test): Promise<{ status: number; json: any }> {
+  async function pay(body: unknown, key = a.apiKeys.test): Promise<{ status: number; json: PaymentAnswer }> {
     const response = await fetch(`${url}/v1/payments`, {
       method: 'POST',
       headers: {
@@ -186,7 +195,7 @@ export async function portalHarness(options: PortalHarnessOptions = {}): Promise
       },
       body: JSON.stringify(body),
     });
-    return { status: response.status, json: await response.json() };
+    return { status: response.status, json: (await response.json()) as PaymentAnswer };
   }
 
   return {
@@ -200,10 +209,11 @@ export async function portalHarness(options: PortalHarnessOptions = {}): Promise
     pay,
     async openReceipt(amount, extra = {}) {
       const res = await pay(anonymousPayment(amount, extra));
-      if (res.status !== 201 || !res.json.receipt) throw new Error(`no receipt: ${JSON.stringify(res.json)}`);
-      const path = pathOf(res.json.receipt.url);
-      const receipt = await store.receipts.get(a.merchant.id, res.json.receipt.id);
-      if (!receipt) throw new Error(`receipt ${res.json.receipt.id} not stored`);
+      const issued = res.json.receipt;
+      if (res.status !== 201 || !issued) throw new Error(`no receipt: ${JSON.stringify(res.json)}`);
+      const path = pathOf(issued.url);
+      const receipt = await store.receipts.get(a.merchant.id, issued.id);
+      if (!receipt) throw new Error(`receipt ${issued.id} not stored`);
       return { paymentId: res.json.id, token: path.split('/').pop()!, path, receipt };
     },
     browser() {

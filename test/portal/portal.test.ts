@@ -412,9 +412,9 @@ describe('self-invoice portal (#5)', function () {
       assert.equal(next.status, 201, JSON.stringify(next.json));
       assert.equal(next.json.status, 'invoiced', JSON.stringify(next.json));
       assert.equal(next.json.receipt, undefined);
-      const second = await h.af.getInvoice(h.merchantIds.a, next.json.invoice.id);
+      const second = await h.af.getInvoice(h.merchantIds.a, next.json.invoice!.id);
       assert.equal(second?.status, 'stamped');
-      const secondXml = await h.af.invoiceXml(h.merchantIds.a, next.json.invoice.id);
+      const secondXml = await h.af.invoiceXml(h.merchantIds.a, next.json.invoice!.id);
       assert.ok(secondXml?.toString('utf8').includes('Rfc="COSC8001137NA"'));
     });
 
