@@ -14,6 +14,7 @@ import { createAutofactura } from '../../core/src/automation/index.js';
 import type { Logger } from '../../core/src/automation/types.js';
 import { mailerFromEnv } from '../../core/src/notify/mailer.js';
 import { pacFromEnv } from '../../core/src/pac/from-env.js';
+import { createSandboxPac } from '../../core/src/pac/sandbox/index.js';
 import { openStore } from '../../core/src/store/open.js';
 import { createSecretBox, loadMasterKey } from '../../core/src/store/secrets.js';
 import { createServer } from './app.js';
@@ -66,9 +67,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const address = http.address() as AddressInfo;
     const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${address.port}`;
     const publicUrl = (env.PUBLIC_URL || url).replace(/\/+$/, '');
+    const pac = pacFromEnv(env, { dataDir });
     const af = createAutofactura({
       store,
-      pac: pacFromEnv(env, { dataDir }),
+      pac,
+      // Test API keys stamp with the sandbox only, even when the server's PAC is a real one.
+      testPac: pac.name === 'sandbox' ? pac : createSandboxPac({ dataDir }),
       mailer,
       secrets,
       logger,

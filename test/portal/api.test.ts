@@ -112,8 +112,40 @@ describe('REST API /v1 (real server on 127.0.0.1)', () => {
     const answers = await Promise.all(Array.from({ length: 20 }, () => pay('rush-1', body)));
     assert.deepEqual(new Set(answers.map((a) => a.status)), new Set([201]));
     assert.equal(new Set(answers.map((a) => a.json.id)).size, 1);
-    const found = await h.store.payments.findByExternalId(h.merchantIds.a, 'api', 'rush-1');
+    const found = await h.store.payments.findByExternalId(h.merchantIds.a, 'api_test', 'rush-1');
     assert.equal(found?.id, answers[0]!.json.id);
+  });
+
+  it('keeps test and live keys apart: same Idempotency-Key, two payments; test invoices in their own series', async () => {
+    const body = {
+      amount: '116.00',
+      customer: {
+        email: 'modes@example.com',
+        rfc: 'COSC8001137NA',
+        name: 'CARLOS CORTES SOTO',
+        tax_regime: '612',
+        zip: '52000',
+        cfdi_use: 'G03',
+      },
+    };
+    const test = await h.call('POST', '/v1/payments', { body, headers: { 'idempotency-key': 'both-modes' } });
+    const live = await h.call('POST', '/v1/payments', {
+      body,
+      key: h.keys.aLive,
+      headers: { 'idempotency-key': 'both-modes' },
+    });
+    assert.equal(test.status, 201);
+    assert.equal(live.status, 201, 'not a replay of the test payment');
+    assert.notEqual(live.json.id, test.json.id);
+    assert.deepEqual([test.json.mode, live.json.mode], ['test', 'live']);
+    const testInvoice = await h.call('GET', `/v1/invoices/${test.json.invoice.id}`);
+    const liveInvoice = await h.call('GET', `/v1/invoices/${live.json.invoice.id}`, { key: h.keys.aLive });
+    assert.equal(testInvoice.json.mode, 'test');
+    assert.equal(testInvoice.json.series, 'A-PRUEBA');
+    assert.equal(liveInvoice.json.mode, 'live');
+    assert.equal(liveInvoice.json.series, 'A');
+    const xml = await h.call('GET', `/v1/invoices/${test.json.invoice.id}/xml`);
+    assert.match(xml.bytes.toString('utf8'), /Serie="A-PRUEBA"/);
   });
 
   it('requires an Idempotency-Key and JSON', async () => {

@@ -18,6 +18,7 @@ import { enqueueJob } from './enqueue.js';
 import { conflict, GiveUp } from './errors.js';
 import { logEvent } from './events.js';
 import { merchantCsd, requireMerchant } from './merchant.js';
+import { pacFor } from './merchant-pac.js';
 import { missingRecord } from './resource-errors.js';
 
 export type { CancelInvoiceInput, CancelMotive };
@@ -85,7 +86,7 @@ export async function runCancellation(ctx: Context, merchantId: string, invoiceI
     return invoice ?? Promise.reject(missingRecord.invoice(invoiceId));
   let status: string;
   if (invoice.status === 'cancellation_pending') {
-    const answer = await ctx.pac.status({
+    const answer = await pacFor(ctx, merchant, invoice.mode).status({
       uuid: invoice.uuid,
       issuerRfc: merchant.rfc,
       receiverRfc: invoice.receiverRfc,
@@ -105,7 +106,7 @@ export async function runCancellation(ctx: Context, merchantId: string, invoiceI
 async function send(ctx: Context, merchant: Merchant, invoice: Invoice): Promise<string> {
   const cancellation = invoice.cancellation!;
   try {
-    const result = await ctx.pac.cancel({
+    const result = await pacFor(ctx, merchant, invoice.mode).cancel({
       uuid: invoice.uuid!,
       motive: cancellation.motive as CancelMotive,
       ...(cancellation.replacementUuid ? { replacementUuid: cancellation.replacementUuid } : {}),

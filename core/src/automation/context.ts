@@ -27,6 +27,8 @@ export interface Context {
   inlineGraceMs: number;
   /** Base URLs overriding Finkok's and SW's for merchants' own PAC accounts (merchant-pac.ts). */
   ownPacUrls: { finkok?: string; sw?: string };
+  /** The sandbox for test-mode documents, or null when the server has none (merchant-pac.ts). */
+  testPac: Pac | null;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { baseMs: 2_000, maxMs: 30 * 60_000, maxAttempts: 20 };
@@ -53,6 +55,7 @@ export function createContext(deps: ContextOptions): Context {
     concurrency: deps.concurrency ?? 4,
     inlineGraceMs: deps.inlineGraceMs ?? 60_000,
     ownPacUrls: deps.ownPacUrls ?? {},
+    testPac: deps.testPac ?? (deps.pac.name === 'sandbox' ? deps.pac : null),
   };
 }
 

@@ -53,6 +53,7 @@ export async function creditNote(
       kind: 'credit_note',
       type: 'E',
       series,
+      ...(invoice.mode === 'test' ? { mode: 'test' as const } : {}),
       paymentIds: [payment.id],
       receiptIds: [],
       ...(invoice.customerId ? { customerId: invoice.customerId } : {}),

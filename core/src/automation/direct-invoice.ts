@@ -23,12 +23,15 @@ import { fiscalProblems, normalizeFiscal } from './fiscal-data.js';
 import { newId, stableId } from './ids.js';
 import { queueEmail } from './invoice-email.js';
 import { requireMerchant } from './merchant.js';
+import { pacFor } from './merchant-pac.js';
 import { missingRecord } from './resource-errors.js';
 
 export interface DirectInvoiceOptions {
   /** Stamp before returning (default true); false returns the sealed record and stamps as a job. */
   wait?: boolean;
   idempotencyKey?: string;
+  /** The API key's mode: 'test' documents are stamped by the sandbox in their own series. */
+  mode?: 'test' | 'live';
 }
 
 /** The customer record the invoice belongs to (kept with its fiscal data when that data validates). */
@@ -67,7 +70,12 @@ export async function issueDirectInvoice(
 ): Promise<Invoice> {
   const merchant = await requireMerchant(ctx, merchantId);
   const invoiceId = options.idempotencyKey
-    ? stableId('inv', merchantId, 'api-invoice', options.idempotencyKey)
+    ? stableId(
+        'inv',
+        merchantId,
+        options.mode === 'test' ? 'api-invoice-test' : 'api-invoice',
+        options.idempotencyKey,
+      )
     : newId('inv');
   const existing = await ctx.store.invoices.get(merchantId, invoiceId);
   if (existing) return existing;
@@ -85,6 +93,7 @@ export async function issueDirectInvoice(
     kind: kindOf(full),
     type,
     series: full.series as string,
+    ...(options.mode === 'test' ? { mode: 'test' as const } : {}),
     paymentIds: [],
     receiptIds: [],
     ...(customer ? { customerId: customer.id } : {}),
@@ -149,7 +158,7 @@ export async function stampDirectInvoice(
     merchantId,
     'invoice.stamped',
     { invoiceId },
-    { uuid: invoice.uuid, pac: ctx.pac.name },
+    { uuid: invoice.uuid, pac: pacFor(ctx, merchant, invoice.mode).name },
   );
   const customer = invoice.customerId ? await ctx.store.customers.get(merchantId, invoice.customerId) : null;
   if (customer?.email) await queueEmail(ctx, merchantId, invoiceId, { key: 'issued' });

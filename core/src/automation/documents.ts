@@ -26,11 +26,26 @@ export interface DocumentSpec {
   receiptIds: string[];
   customerId?: string;
   related?: Invoice['related'];
+  /** 'test' documents get their own series and the sandbox PAC (Invoice.mode). Default live. */
+  mode?: 'test' | 'live';
   /** The invoice request for the allocated folio. */
   request(folio: number): Record<string, unknown>;
 }
 
 const XML = 'application/xml; charset=utf-8';
+
+/**
+ * The series a document is numbered in: test mode keeps apart from the live folios (an accountant
+ * expects no gaps spent by tests), e.g. A -> A-PRUEBA; CFDI's Serie allows 25 characters.
+ */
+export function documentSeries(series: string, mode: 'test' | 'live' = 'live'): string {
+  return mode === 'test' ? `${series.slice(0, 18)}-PRUEBA` : series;
+}
+
+/** A document's mode from its payments: test when any of them is. */
+export function modeOf(payments: { mode?: 'test' | 'live' }[]): 'test' | 'live' {
+  return payments.some((p) => p.mode === 'test') ? 'test' : 'live';
+}
 
 /** The sealed record for spec.invoiceId: the existing one, or a new one (ValidationError/CredentialError when it cannot be built). */
 export async function sealDocument(ctx: Context, spec: DocumentSpec): Promise<Invoice> {
@@ -39,10 +54,14 @@ export async function sealDocument(ctx: Context, spec: DocumentSpec): Promise<In
   const existing = await store.invoices.get(merchantId, spec.invoiceId);
   if (existing) return existing;
   const csd = merchantCsd(ctx, spec.merchant);
-  const folio = await store.folios.allocate(merchantId, spec.series);
-  const { comprobante } = buildComprobante(spec.request(folio), { now: ctx.clock.now() });
+  const series = documentSeries(spec.series, spec.mode);
+  const folio = await store.folios.allocate(merchantId, series);
+  const request = spec.request(folio);
+  const { comprobante } = buildComprobante(spec.mode === 'test' ? { ...request, series } : request, {
+    now: ctx.clock.now(),
+  });
   const sealed = sealComprobante(comprobante, csd);
-  const sealedKey = `${merchantId}/invoices/${spec.invoiceId}-${spec.series}${folio}.sealed.xml`;
+  const sealedKey = `${merchantId}/invoices/${spec.invoiceId}-${series}${folio}.sealed.xml`;
   await store.blobs.put(sealedKey, Buffer.from(sealed.xml, 'utf8'), XML);
   const at = nowIso(ctx);
   const c = sealed.comprobante;
@@ -51,8 +70,9 @@ export async function sealDocument(ctx: Context, spec: DocumentSpec): Promise<In
     merchantId,
     kind: spec.kind,
     type: spec.type,
-    series: spec.series,
+    series,
     folio,
+    ...(spec.mode === 'test' ? { mode: 'test' as const } : {}),
     paymentIds: spec.paymentIds,
     receiptIds: spec.receiptIds,
     ...(spec.customerId ? { customerId: spec.customerId } : {}),
@@ -148,7 +168,8 @@ export async function stampDocument(ctx: Context, merchant: Merchant, invoice: I
       messageEn: `The sealed XML of invoice ${invoice.series}-${invoice.folio} is missing (${invoice.blobs.sealedXml}).`,
     });
   }
-  const stamped = await pacFor(ctx, merchant).stamp(sealedXml.toString('utf8'));
+  const pac = pacFor(ctx, merchant, invoice.mode);
+  const stamped = await pac.stamp(sealedXml.toString('utf8'));
   const xmlKey = `${merchant.id}/invoices/${invoice.id}.xml`;
   const pdfKey = `${merchant.id}/invoices/${invoice.id}.pdf`;
   await store.blobs.put(xmlKey, Buffer.from(stamped.xml, 'utf8'), XML);
@@ -180,7 +201,7 @@ export async function stampDocument(ctx: Context, merchant: Merchant, invoice: I
       { invoiceId: invoice.id },
       {
         uuid: stamped.uuid,
-        pac: pacFor(ctx, merchant).name,
+        pac: pac.name,
         duplicate: stamped.duplicate,
       },
     );

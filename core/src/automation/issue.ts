@@ -12,7 +12,7 @@ import { AutofacturaError, isAutofacturaError } from '../errors.js';
 import { PacError } from '../pac/port.js';
 import type { Customer, Invoice, Merchant, Payment } from '../store/types.js';
 import type { Context } from './context.js';
-import { failDocument, sealDocument, stampDocument } from './documents.js';
+import { failDocument, modeOf, sealDocument, stampDocument } from './documents.js';
 import { type IssuePayload, queueInvoiceEmail } from './enqueue.js';
 import { GiveUp, notReady } from './errors.js';
 import { logEvent, logForPayments } from './events.js';
@@ -73,6 +73,7 @@ export async function issueInvoice(
       kind: 'invoice',
       type: 'I',
       series: merchant.settings.series.invoice,
+      mode: modeOf(payments),
       paymentIds: payments.map((p) => p.id),
       receiptIds: payload.receiptIds ?? payments.flatMap((p) => (p.receiptId ? [p.receiptId] : [])),
       customerId: customer.id,

@@ -51,7 +51,23 @@ export function ownPac(
   );
 }
 
-export function pacFor(ctx: Context, merchant: Merchant): Pac {
+/**
+ * Who stamps and cancels this merchant's document: test mode always goes to the sandbox (never to a
+ * real PAC, whatever the merchant chose); live mode to the merchant's own account or the server's PAC.
+ */
+export function pacFor(ctx: Context, merchant: Merchant, mode: 'test' | 'live' = 'live'): Pac {
+  if (mode === 'test') {
+    if (ctx.testPac) return ctx.testPac;
+    throw new PacError({
+      pac: ctx.pac.name,
+      code: 'TEST_MODE_UNAVAILABLE',
+      retriable: false,
+      message:
+        'Este documento es de modo de prueba (llave af_test_), que se timbra solo con el sandbox, y este servidor no lo tiene. Usa una llave af_live_ o pide al operador que active el sandbox de pruebas.',
+      messageEn:
+        'This document is in test mode (af_test_ key), which is only stamped by the sandbox, and this server has none. Use an af_live_ key or ask the operator to enable the test sandbox.',
+    });
+  }
   const choice = merchant.settings.pac;
   if (choice !== 'finkok' && choice !== 'sw') return ctx.pac;
   const secret = merchant.secrets[`pac.${choice}`];

@@ -13,8 +13,11 @@ import { missingRecord } from './resource-errors.js';
 
 export type ApiReceipt = Receipt & { url?: string };
 
-const view = (ctx: Context, receipt: Receipt): ApiReceipt =>
-  receipt.status === 'open' ? withUrl(ctx, receipt) : receipt;
+const view = (ctx: Context, receipt: Receipt, slug: string | undefined): ApiReceipt =>
+  receipt.status === 'open' ? withUrl(ctx, receipt, slug) : receipt;
+
+const slugOf = async (ctx: Context, merchantId: string) =>
+  (await ctx.store.merchants.get(merchantId))?.branding.slug;
 
 export async function getReceipt(
   ctx: Context,
@@ -22,7 +25,7 @@ export async function getReceipt(
   receiptId: string,
 ): Promise<ApiReceipt | null> {
   const receipt = await ctx.store.receipts.get(merchantId, receiptId);
-  return receipt ? view(ctx, receipt) : null;
+  return receipt ? view(ctx, receipt, await slugOf(ctx, merchantId)) : null;
 }
 
 export async function listReceipts(
@@ -30,8 +33,11 @@ export async function listReceipts(
   merchantId: string,
   query: { status?: ReceiptStatus; cursor?: string; limit?: number } = {},
 ): Promise<Page<ApiReceipt>> {
-  const page = await ctx.store.receipts.list(merchantId, query);
-  return { ...page, items: page.items.map((receipt) => view(ctx, receipt)) };
+  const [page, slug] = await Promise.all([
+    ctx.store.receipts.list(merchantId, query),
+    slugOf(ctx, merchantId),
+  ]);
+  return { ...page, items: page.items.map((receipt) => view(ctx, receipt, slug)) };
 }
 
 const STATUS_ES: Record<ReceiptStatus, string> = {

@@ -25,7 +25,7 @@ export async function cancelForRefund(
   let status: string;
   try {
     if (invoice.status === 'stamped') {
-      const result = await pacFor(ctx, merchant).cancel({
+      const result = await pacFor(ctx, merchant, invoice.mode).cancel({
         uuid: invoice.uuid!,
         motive: '03',
         credential: merchantCsd(ctx, merchant),
@@ -45,7 +45,7 @@ export async function cancelForRefund(
         cancellation: { motive: '03', requestedAt: result.requestedAt, status: result.status },
       }));
     } else {
-      const result = await pacFor(ctx, merchant).status({
+      const result = await pacFor(ctx, merchant, invoice.mode).status({
         uuid: invoice.uuid!,
         issuerRfc: merchant.rfc,
         receiverRfc: invoice.receiverRfc,

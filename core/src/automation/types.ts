@@ -60,6 +60,11 @@ export interface AutofacturaDeps {
    * test double).
    */
   ownPacUrls?: { finkok?: string; sw?: string };
+  /**
+   * Stamps the documents of test mode (test API keys): the sandbox. Default: `pac` itself when it is the
+   * sandbox; without one, test-mode documents fail with TEST_MODE_UNAVAILABLE rather than reach a real PAC.
+   */
+  testPac?: Pac;
 }
 
 export type { SecretBox };

@@ -314,6 +314,11 @@ export interface Invoice {
   folio: number;
   /** Payments it covers (one for a normal invoice; several when a customer invoices receipts together). */
   paymentIds: string[];
+  /**
+   * 'test' when it came from a test API key (or test payments): stamped by the sandbox PAC, never by a
+   * real one, in its own series (`<series>-PRUEBA`, see documentSeries). Absent means live.
+   */
+  mode?: 'test' | 'live';
   receiptIds: string[];
   customerId?: string;
   receiverRfc: string;

@@ -20,11 +20,15 @@ export function invoiceActionsRouter(af: Autofactura, store: Store): Router<ApiS
     const body = jsonBody(ctx, true);
     const key = ctx.get('idempotency-key').trim();
     const issue = async () => {
-      const invoice = await af.issueInvoice(merchantId, body, key ? { idempotencyKey: key } : {});
+      const invoice = await af.issueInvoice(merchantId, body, {
+        mode: ctx.state.mode,
+        ...(key ? { idempotencyKey: key } : {}),
+      });
       return { status: 201, body: invoiceJson(invoice) };
     };
     if (ctx.get('idempotency-key') !== '') checkKey(key);
-    const answer = key ? await idempotency.run(merchantId, key, body, issue) : await issue();
+    const scoped = ctx.state.mode === 'test' ? `test:${key}` : key;
+    const answer = key ? await idempotency.run(merchantId, scoped, body, issue) : await issue();
     ctx.status = answer.status;
     ctx.body = answer.body;
   });

@@ -90,7 +90,8 @@ export function paymentInput(body: unknown, idempotencyKey: string, mode: 'test'
     typeof json.external_id === 'string' && json.external_id.trim() ? json.external_id : idempotencyKey;
   return {
     ...(pick<PaymentInput>(json, PAYMENT) as Partial<PaymentInput>),
-    source: 'api',
+    // A test payment never dedupes against a live one with the same external id.
+    source: mode === 'test' ? 'api_test' : 'api',
     externalId,
     mode,
     amount: json.amount as string,

@@ -30,7 +30,9 @@ export function paymentsRouter(af: Autofactura, store: Store): Router<ApiState> 
     checkKey(key);
     const { merchant, mode } = ctx.state;
     const body = (ctx.request as { body?: unknown }).body;
-    const answer = await idempotency.run(merchant.id, key, body, async () => {
+    // Test and live keys never share an idempotency key (nor, in payment-body.ts, a payment source).
+    const scoped = mode === 'test' ? `test:${key}` : key;
+    const answer = await idempotency.run(merchant.id, scoped, body, async () => {
       const input = paymentInput(body, key, mode);
       const result = await af.recordPayment(merchant.id, input, { wait: true });
       return { status: result.created ? 201 : 200, body: recordedJson(result) };

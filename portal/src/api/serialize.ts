@@ -1,22 +1,13 @@
 /** What the API returns for core records: snake_case, no merchant id, no blob keys or secrets. */
 import type { RecordPaymentResult } from '../../../core/src/automation/types.js';
-import type { Customer, Invoice, Payment, Receipt, StoredEvent } from '../../../core/src/store/types.js';
+import type { Customer, Receipt, StoredEvent } from '../../../core/src/store/types.js';
 import { snakeKeys } from '../snake.js';
 
-export function paymentJson(payment: Payment): Record<string, unknown> {
-  const { merchantId: _m, customerInput, ...rest } = payment;
-  return { object: 'payment', ...(snakeKeys({ ...rest, customer: customerInput }) as object) };
-}
-
-export function invoiceJson(invoice: Invoice): Record<string, unknown> {
-  const { merchantId: _m, blobs, ...rest } = invoice;
-  return {
-    object: 'invoice',
-    ...(snakeKeys(rest) as object),
-    has_xml: Boolean(blobs.xml ?? blobs.sealedXml),
-    has_pdf: Boolean(blobs.pdf),
-  };
-}
+/** Payments and invoices as webhook events carry them too (one serializer: core's api-objects.ts). */
+export {
+  invoiceObject as invoiceJson,
+  paymentObject as paymentJson,
+} from '../../../core/src/automation/webhooks/api-objects.js';
 
 export function eventJson(event: StoredEvent): Record<string, unknown> {
   const { merchantId: _m, ...rest } = event;

@@ -72,6 +72,32 @@ describe('automation: the merchant’s own PAC (Finkok/SW credentials from the d
     assert.equal(h.verify(xml).tfd?.selloSat, 'valid');
   });
 
+  it('stamps a test-mode payment with the sandbox in its own series, never with the chosen real PAC', async () => {
+    const merchant = await h.newMerchant();
+    await h.af.setMerchantPac(merchant.id, 'finkok', { user: finkok.username, password: finkok.password });
+    const before = finkok.requests.length;
+    const { payment } = await h.af.recordPayment(
+      merchant.id,
+      {
+        source: 'api_test',
+        externalId: nextId(),
+        mode: 'test',
+        amount: '580.00',
+        method: 'transfer',
+        customer: { email: 'carlos@example.com', ...CARLOS },
+      },
+      { wait: true },
+    );
+    assert.equal(payment.status, 'invoiced');
+    assert.equal(finkok.requests.length, before, 'the real PAC was not called');
+    const invoice = (await h.af.getInvoice(merchant.id, payment.invoiceId!))!;
+    assert.equal(invoice.mode, 'test');
+    assert.equal(invoice.series, 'A-PRUEBA');
+    const xml = (await h.af.invoiceXml(merchant.id, invoice.id))!;
+    assert.equal(h.verify(xml).tfd?.selloSat, 'valid', 'stamped by the sandbox');
+    assert.match(xml.toString(), /Serie="A-PRUEBA" Folio="1"/);
+  });
+
   it('fails the payment with the PAC’s reason when the account’s password is wrong', async () => {
     const merchant = await h.newMerchant();
     await h.af.setMerchantPac(merchant.id, 'finkok', { user: finkok.username, password: 'not-the-password' });

@@ -25,7 +25,7 @@ describe('automation: receipts and the self-invoice portal (#4)', () => {
     assert.equal(receipt.status, 'open');
     assert.equal(receipt.amount, '349.00');
     const token = tokenOf(receipt.url);
-    assert.match(receipt.url, /^https:\/\/facturas\.example\.com\/f\/[A-Za-z0-9_-]+$/);
+    assert.match(receipt.url, /^https:\/\/facturas\.example\.com\/escuela-kemper-[0-9a-f]{6}\/r\/[A-Za-z0-9_-]{43}$/);
     assert.ok(Buffer.from(token, 'base64url').length * 8 >= 128, 'at least 128 random bits');
     assert.notEqual(receipt.tokenHash, token);
     assert.ok(

@@ -33,13 +33,14 @@ export function invoiceObject(invoice: Invoice): Record<string, unknown> {
   return {
     object: 'invoice',
     ...(snakeKeys(rest) as object),
+    mode: invoice.mode ?? 'live',
     has_xml: Boolean(blobs.xml ?? blobs.sealedXml),
     has_pdf: Boolean(blobs.pdf),
   };
 }
 
 /** The receipt; while open, with its self-invoice portal URL (the token decrypted for it). */
-export function receiptObject(ctx: Context, receipt: Receipt): Record<string, unknown> {
-  const { merchantId: _m, tokenHash: _h, token: _t, url, ...rest } = withUrl(ctx, receipt);
+export function receiptObject(ctx: Context, receipt: Receipt, slug?: string): Record<string, unknown> {
+  const { merchantId: _m, tokenHash: _h, token: _t, url, ...rest } = withUrl(ctx, receipt, slug);
   return { object: 'receipt', ...(snakeKeys(rest) as object), ...(receipt.status === 'open' ? { url } : {}) };
 }

@@ -81,7 +81,8 @@ export async function render(ctx: Context, classified: Classified): Promise<Publ
     object = invoice && invoiceObject(invoice);
   } else {
     const receipt = await store.receipts.get(event.merchantId, resourceId);
-    object = receipt && receiptObject(ctx, receipt);
+    const merchant = receipt && (await store.merchants.get(event.merchantId));
+    object = receipt && receiptObject(ctx, receipt, merchant?.branding.slug);
   }
   if (!object) return null;
   return { id: event.id, object: 'event', type: mapping.type, created_at: event.at, data: { object } };

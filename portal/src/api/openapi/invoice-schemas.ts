@@ -84,8 +84,13 @@ export const invoiceSchemas: Record<string, Schema> = {
       id: str(),
       kind: { enum: INVOICE_KINDS },
       type: { enum: ['I', 'E', 'P'] },
-      series: str(),
+      series: str('Test mode numbers in its own series, `<series>-PRUEBA`.'),
       folio: { type: 'integer' },
+      mode: {
+        enum: ['test', 'live'],
+        description:
+          'test: issued with a test key (or for test payments), stamped by the sandbox PAC only: not a valid CFDI before SAT.',
+      },
       payment_ids: { type: 'array', items: str() },
       receipt_ids: { type: 'array', items: str() },
       customer_id: str(),
