@@ -187,9 +187,13 @@ async function rememberCustomer(
   let customer: Customer | undefined;
   if (own) {
     // What the customer typed on the portal wins over what a source said; merged by compare-and-set.
-    customer = await mergeInto(ctx, own, { ...(email ? { email } : {}), fiscal });
+    customer = await mergeInto(ctx, own, { ...(email ? { email } : {}), fiscal, fromCustomer: true });
   } else {
-    customer = await upsertCustomer(ctx, merchant.id, { ...(email ? { email } : {}), fiscal });
+    customer = await upsertCustomer(ctx, merchant.id, {
+      ...(email ? { email } : {}),
+      fiscal,
+      fromCustomer: true,
+    });
   }
   if (!customer) throw notFound.receipt();
   if (!receipt.customerId) {

@@ -14,6 +14,11 @@ export interface CustomerUpsert extends PaymentCustomerInput {
   source?: string;
   /** Validated fiscal data to keep. */
   fiscal?: FiscalData;
+  /**
+   * The customer said it themself (the portal form): their email replaces the stored one. Otherwise a
+   * source's email only fills a missing one, so a webhook never overwrites what the customer chose.
+   */
+  fromCustomer?: boolean;
 }
 
 const clean = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
@@ -82,7 +87,7 @@ function merged(customer: Customer, input: CustomerUpsert, now: string): Custome
   const externalId = clean(input.externalId);
   if (source && externalId && !next.sourceIds[source]) next.sourceIds[source] = externalId;
   const email = clean(input.email)?.toLowerCase();
-  if (email && !next.email) next.email = email;
+  if (email && (!next.email || input.fromCustomer)) next.email = email;
   const name = clean(input.fiscal?.name ?? input.name);
   if (name && !next.name) next.name = name;
   if (input.fiscal) {

@@ -25,7 +25,10 @@ describe('automation: receipts and the self-invoice portal (#4)', () => {
     assert.equal(receipt.status, 'open');
     assert.equal(receipt.amount, '349.00');
     const token = tokenOf(receipt.url);
-    assert.match(receipt.url, /^https:\/\/facturas\.example\.com\/escuela-kemper-[0-9a-f]{6}\/r\/[A-Za-z0-9_-]{43}$/);
+    assert.match(
+      receipt.url,
+      /^https:\/\/facturas\.example\.com\/escuela-kemper-[0-9a-f]{6}\/r\/[A-Za-z0-9_-]{43}$/,
+    );
     assert.ok(Buffer.from(token, 'base64url').length * 8 >= 128, 'at least 128 random bits');
     assert.notEqual(receipt.tokenHash, token);
     assert.ok(
@@ -92,6 +95,34 @@ describe('automation: receipts and the self-invoice portal (#4)', () => {
     );
     assert.equal(next.payment.status, 'invoiced', 'matched by email, fiscal data kept');
     assert.equal(next.invoice?.receiverRfc, CARLOS.rfc);
+  });
+
+  it('sends the invoice to the email the customer typed on the portal, not the one the payment brought', async () => {
+    const paid = await h.af.recordPayment(h.merchant.id, {
+      source: 'stripe',
+      externalId: nextId(),
+      amount: '230.00',
+      method: 'cash',
+      customer: { email: 'old.inbox@example.com', externalId: 'cus_moved' },
+    });
+    await h.af.workJobs();
+    const before = (await h.mails()).length;
+    const { invoice } = await h.af.completeReceipt(
+      tokenOf(paid.receipt!.url),
+      { ...CARLOS, rfc: 'XIQB891116QE4', name: 'BERENICE XIMO QUEZADA', email: 'Facturas@Nuevo.example.com' },
+      { wait: true },
+    );
+    await h.af.workJobs();
+    const mail = (await h.mails())
+      .slice(before)
+      .find((m) => m.attachments.some((a) => a.filename === `${invoice.uuid}.xml`));
+    assert.ok(mail, 'the invoice was emailed');
+    assert.equal(
+      mail.to && !Array.isArray(mail.to) ? mail.to.value[0]?.address : '',
+      'facturas@nuevo.example.com',
+    );
+    const customer = (await h.store.customers.get(h.merchant.id, invoice.customerId!))!;
+    assert.equal(customer.email, 'facturas@nuevo.example.com', 'kept for the next purchase');
   });
 
   it('invoices several open receipts of one customer together', async () => {
