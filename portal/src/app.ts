@@ -39,6 +39,8 @@ export interface ServerOptions {
   webSecret?: Buffer;
   /** Rate limits of the public portal (per IP per minute); defaults in portal/index.ts. */
   portalLimits?: Partial<PortalLimits>;
+  /** Honour X-Forwarded-For/-Proto from one reverse proxy in front (TRUST_PROXY=1). Default false. */
+  trustProxy?: boolean;
   /** false closes the dashboard's sign-up page (AUTOFACTURA_SIGNUP=closed). Default open. */
   signupOpen?: boolean;
 }
@@ -48,7 +50,10 @@ const BODY_LIMIT = '1mb';
 export function createServer(options: ServerOptions): Koa {
   const { af, store, logger } = options;
   const app = new Koa();
-  app.proxy = false;
+  // Behind one reverse proxy (TRUST_PROXY=1) the client's address comes from X-Forwarded-For, so the
+  // rate limits and the login lockout count people, not the proxy; otherwise the header is ignored.
+  app.proxy = options.trustProxy === true;
+  app.maxIpsCount = 1;
   app.on('error', (error: unknown, ctx?: Koa.Context) => {
     logger.error('request failed', {
       method: ctx?.method,
