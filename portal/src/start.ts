@@ -20,6 +20,7 @@ import { createSecretBox, loadMasterKey } from '../../core/src/store/secrets.js'
 import { createServer } from './app.js';
 import { type DemoMerchant, ensureDemoMerchant } from './demo-merchant.js';
 import { jsonLogger } from './logger.js';
+import type { PortalLimits } from './portal/index.js';
 
 /** How long in-flight requests get to finish on shutdown. */
 const DRAIN_MS = 10_000;
@@ -30,6 +31,8 @@ export interface StartOptions {
   port?: number;
   host?: string;
   logger?: Logger;
+  /** Rate limits of the public portal (per IP per minute); the HTTP benchmark raises them. */
+  portalLimits?: Partial<PortalLimits>;
 }
 
 export interface RunningServer {
@@ -82,7 +85,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         ...(env.SW_URL ? { sw: env.SW_URL } : {}),
       },
     });
-    const app = createServer({ af, store, logger, publicUrl, webSecret, ready: () => ready });
+    const app = createServer({
+      af,
+      store,
+      logger,
+      publicUrl,
+      webSecret,
+      ready: () => ready,
+      trustProxy: /^(1|true|yes)$/i.test(env.TRUST_PROXY ?? ''),
+      signupOpen: (env.AUTOFACTURA_SIGNUP ?? '').trim().toLowerCase() !== 'closed',
+      ...(options.portalLimits ? { portalLimits: options.portalLimits } : {}),
+    });
     http.on('request', app.callback());
     const demo = await ensureDemoMerchant(af, store, env);
     const all = await store.merchants.list();

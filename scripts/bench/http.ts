@@ -90,7 +90,16 @@ export async function benchHttp(args: string[]): Promise<void> {
     env.DATABASE_URL = pg.url;
     env.DATABASE_SCHEMA = pg.schema;
   }
-  const running = await startServer({ env, port: 0, host: '127.0.0.1', logger: quiet });
+  // One load generator on one address: the portal's per-IP limits are raised so the pages are measured,
+  // not the 429s (the limiter's own cost is a Map lookup per request).
+  const unlimited = 1_000_000_000;
+  const running = await startServer({
+    env,
+    port: 0,
+    host: '127.0.0.1',
+    logger: quiet,
+    portalLimits: { pagesPerMinute: unlimited, tokenPerMinute: unlimited },
+  });
   try {
     const key = running.demo?.apiKeys.test;
     if (!key) throw new Error('the benchmark needs a fresh data dir with the demo merchant');
