@@ -32,7 +32,12 @@ export function multiUpload(options: MultiUploadOptions) {
 
   return async (ctx: Context, next: Next) => {
     if (!ctx.is('multipart/form-data')) {
-      throw webError(415, 'FORM_UNSUPPORTED', 'Envía el formulario desde la página (formato no aceptado).', 'Send the form from the page (unsupported format).');
+      throw webError(
+        415,
+        'FORM_UNSUPPORTED',
+        'Envía el formulario desde la página (formato no aceptado).',
+        'Send the form from the page (unsupported format).',
+      );
     }
     const req = ctx.req as typeof ctx.req & {
       body?: Record<string, string>;
@@ -44,7 +49,12 @@ export function multiUpload(options: MultiUploadOptions) {
       if (!(error instanceof multer.MulterError)) throw error;
       if (error.code === 'LIMIT_FILE_SIZE') throw tooLarge(largest);
       if (error.code === 'LIMIT_UNEXPECTED_FILE' || error.code === 'LIMIT_FILE_COUNT') {
-        throw webError(400, 'UPLOAD_INVALID', 'Envía cada archivo en su campo.', 'Send each file in its own field.');
+        throw webError(
+          400,
+          'UPLOAD_INVALID',
+          'Envía cada archivo en su campo.',
+          'Send each file in its own field.',
+        );
       }
       throw webError(413, 'FORM_TOO_LARGE', 'El formulario es demasiado grande.', 'The form is too large.');
     });
@@ -63,5 +73,10 @@ export function multiUpload(options: MultiUploadOptions) {
 
 function tooLarge(maxBytes: number) {
   const kb = Math.round(maxBytes / 1024);
-  return webError(413, 'UPLOAD_TOO_LARGE', `Un archivo pesa más de ${kb} KB, el máximo para ese campo.`, `A file is larger than ${kb} KB, the limit for that field.`);
+  return webError(
+    413,
+    'UPLOAD_TOO_LARGE',
+    `Un archivo pesa más de ${kb} KB, el máximo para ese campo.`,
+    `A file is larger than ${kb} KB, the limit for that field.`,
+  );
 }
