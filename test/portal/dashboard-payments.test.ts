@@ -83,9 +83,10 @@ describe('dashboard payments, invoices and receipts', () => {
 
   it('shows the month on the home page: totals, waiting receipts, failures and recent payments', async () => {
     const home = await c.get('/dashboard');
-    assert.match(home.text, /\$1,919\.50 MXN/, 'payments of the month');
+    assert.match(home.text, /\$1,919\.50 <span class="stat-cur">MXN/, 'payments of the month');
     assert.match(home.text, /4 pagos/);
-    assert.match(home.text, /\$1,160\.00 MXN/, 'stamped invoices');
+    assert.match(home.text, /\$1,160\.00 <span class="stat-cur">MXN/, 'stamped invoices');
+    assert.match(home.text, /1 factura timbrada</);
     assert.match(home.text, /stat stat--bad/, 'a failure to look at');
     assert.match(home.text, new RegExp(`href="/dashboard/payments/${failed.id}"`));
   });

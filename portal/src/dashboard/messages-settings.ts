@@ -151,6 +151,8 @@ const es: Dictionary = {
   'dash.keys.newTitle': 'Tu llave nueva',
   'dash.keys.onceTitle': 'Tus llaves de la API',
   'dash.keys.onceLead': 'Cópiala ahora y guárdala en un lugar seguro: no la volveremos a mostrar.',
+  'dash.keys.bothLead':
+    'Una para pruebas y otra para producción. Cópialas ahora y guárdalas en un lugar seguro: no las volveremos a mostrar.',
 };
 
 const en: Dictionary = {
@@ -302,6 +304,8 @@ const en: Dictionary = {
   'dash.keys.newTitle': 'Your new key',
   'dash.keys.onceTitle': 'Your API keys',
   'dash.keys.onceLead': 'Copy it now and keep it somewhere safe: we will not show it again.',
+  'dash.keys.bothLead':
+    'One for testing and one for production. Copy them now and keep them somewhere safe: we will not show them again.',
 };
 
 export const settingsMessages = { es, en };
