@@ -95,11 +95,12 @@ const es: Dictionary = {
   'dash.automation.auto.help':
     'Si el pago trae los datos fiscales del cliente lo facturamos; si no, le mandamos un recibo.',
   'dash.automation.invoice': 'Siempre facturar',
-  'dash.automation.invoice.help': 'Factura al momento; sin RFC del cliente, a público en general.',
+  'dash.automation.invoice.help':
+    'Factura al momento cuando el pago trae datos fiscales completos; si faltan, el cliente recibe un recibo para capturarlos.',
   'dash.automation.receipt': 'Siempre recibo',
   'dash.automation.receipt.help': 'El cliente pide su factura en tu portal con el ticket del recibo.',
   'dash.automation.none': 'No hacer nada',
-  'dash.automation.none.help': 'Solo registramos el pago; lo no facturado entra en la factura global.',
+  'dash.automation.none.help': 'Solo registramos el pago: no emitimos factura ni recibo.',
   'dash.automation.receiptDays': 'Días para pedir factura',
   'dash.automation.receiptDaysHint': 'Después, el pago entra en tu factura global.',
   'dash.automation.periodicity': 'Factura global',
@@ -247,13 +248,13 @@ const en: Dictionary = {
   'dash.automation.auto.help':
     "If the payment carries the customer's tax data we invoice it; otherwise we send them a receipt.",
   'dash.automation.invoice': 'Always invoice',
-  'dash.automation.invoice.help': "Invoice right away; without the customer's RFC, to the general public.",
+  'dash.automation.invoice.help':
+    'Invoice right away when the payment carries complete tax data; otherwise the customer gets a receipt to enter it.',
   'dash.automation.receipt': 'Always a receipt',
   'dash.automation.receipt.help':
     "The customer requests the invoice on your portal with the receipt's ticket.",
   'dash.automation.none': 'Do nothing',
-  'dash.automation.none.help':
-    'We only record the payment; what is not invoiced goes into the global invoice.',
+  'dash.automation.none.help': 'We only record the payment: no invoice and no receipt.',
   'dash.automation.receiptDays': 'Days to request an invoice',
   'dash.automation.receiptDaysHint': 'After that, the payment goes into your global invoice.',
   'dash.automation.periodicity': 'Global invoice',
