@@ -67,7 +67,8 @@ export interface PortalHarness {
   af: Autofactura;
   store: Store;
   merchantIds: { a: string; b: string };
-  keys: { a: string; b: string };
+  /** Merchant A's test key (pay's default) and live key, merchant B's test key. */
+  keys: { a: string; aLive: string; b: string };
   outboxDir: string;
   pay(body: unknown, key?: string): Promise<{ status: number; json: PaymentAnswer }>;
   /** Records a payment with no fiscal data and returns its open receipt (token, portal path, record). */
@@ -204,7 +205,7 @@ export async function portalHarness(options: PortalHarnessOptions = {}): Promise
     af,
     store,
     merchantIds: { a: a.merchant.id, b: b.merchant.id },
-    keys: { a: a.apiKeys.test, b: b.apiKeys.test },
+    keys: { a: a.apiKeys.test, aLive: a.apiKeys.live, b: b.apiKeys.test },
     outboxDir,
     pay,
     async openReceipt(amount, extra = {}) {

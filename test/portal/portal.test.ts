@@ -8,7 +8,13 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { csfPdf } from './csf-fixture.js';
-import { CARLOS_FORM, type PortalHarness, portalHarness } from './portal-harness.js';
+import {
+  anonymousPayment,
+  CARLOS_FORM,
+  type PortalHarness,
+  pathOf,
+  portalHarness,
+} from './portal-harness.js';
 
 const ROOMY = {
   pagesPerMinute: 10_000,
@@ -368,6 +374,9 @@ describe('self-invoice portal (#5)', function () {
       const done = await b.get(open.path);
       assert.equal(done.status, 200);
       assert.ok(done.text.includes('¡Listo! Tu factura está emitida'));
+      // Paid with a test key: the page says the invoice has no fiscal validity.
+      assert.ok(done.text.includes('Factura de prueba'), 'test-mode notice');
+      assert.match(done.text, /A-PRUEBA-\d+/);
       const uuid = /id="invoice-uuid">([0-9A-F-]{36})</.exec(done.text)?.[1];
       assert.ok(uuid, 'the done page shows the UUID');
       assert.ok(done.text.includes(`href="${open.path}/factura.pdf"`));
@@ -416,6 +425,21 @@ describe('self-invoice portal (#5)', function () {
       assert.equal(second?.status, 'stamped');
       const secondXml = await h.af.invoiceXml(h.merchantIds.a, next.json.invoice!.id);
       assert.ok(secondXml?.toString('utf8').includes('Rfc="COSC8001137NA"'));
+    });
+
+    it('issues a live-mode receipt in the live series, with no test notice', async () => {
+      const paid = await h.pay(anonymousPayment('580.00'), h.keys.aLive);
+      assert.equal(paid.status, 201);
+      const path = pathOf(paid.json.receipt!.url);
+      const b = h.browser();
+      const form = await b.get(path);
+      const email = /id="f-email" name="email" type="email" value="([^"]+)"/.exec(form.text)?.[1] ?? '';
+      const submitted = await b.post(path, { ...CARLOS_FORM, email });
+      assert.equal(submitted.status, 303, submitted.text.slice(0, 2000));
+      const done = await b.get(path);
+      assert.ok(done.text.includes('¡Listo! Tu factura está emitida'));
+      assert.ok(!done.text.includes('Factura de prueba'), 'no test notice for a live invoice');
+      assert.match(done.text, /<dd>A-\d+<\/dd>/);
     });
 
     it("says so clearly, with the merchant's contact, when the receipt expired, was voided or is already invoiced", async () => {

@@ -73,6 +73,8 @@ addMessages({
     'portal.done.pendingText':
       'El SAT está tardando en responder. En cuanto quede timbrada te la enviaremos por correo; también puedes recargar esta página en unos minutos.',
     'portal.done.uuid': 'Folio fiscal (UUID)',
+    'portal.done.test':
+      'Factura de prueba: se emitió con una llave de pruebas y la timbró el PAC de pruebas, así que no tiene validez fiscal.',
     'portal.done.folio': 'Factura',
     'portal.done.total': 'Total',
     'portal.done.pdf': 'Descargar PDF',
@@ -170,6 +172,8 @@ addMessages({
     'portal.done.pendingText':
       'SAT is slow to answer. As soon as it is stamped we will email it to you; you can also reload this page in a few minutes.',
     'portal.done.uuid': 'Fiscal folio (UUID)',
+    'portal.done.test':
+      'Test invoice: it was issued with a test key and stamped by the test PAC, so it is not valid for tax purposes.',
     'portal.done.folio': 'Invoice',
     'portal.done.total': 'Total',
     'portal.done.pdf': 'Download PDF',

@@ -147,6 +147,8 @@ export interface PortalInvoice {
   folio: string;
   total: string;
   stamped: boolean;
+  /** Issued in test mode (sandbox PAC): the page says it has no fiscal validity. */
+  test: boolean;
 }
 
 export function portalInvoice(invoice: Invoice): PortalInvoice {
@@ -155,5 +157,6 @@ export function portalInvoice(invoice: Invoice): PortalInvoice {
     folio: invoice.series ? `${invoice.series}-${invoice.folio}` : String(invoice.folio),
     total: formatMoney(invoice.total, invoice.currency),
     stamped: invoice.status === 'stamped',
+    test: invoice.mode === 'test',
   };
 }
