@@ -192,7 +192,20 @@
     }
   }
 
+  /** Scrolling menus (settings tabs; the menu on phones) show their current item. */
+  function revealCurrent() {
+    for (const menu of document.querySelectorAll('.tabs, .side-nav')) {
+      const current = menu.querySelector('[aria-current="page"]');
+      if (!current || menu.scrollWidth <= menu.clientWidth) continue;
+      const box = menu.getBoundingClientRect();
+      const item = current.getBoundingClientRect();
+      menu.scrollLeft += item.left - box.left - (box.width - item.width) / 2;
+    }
+  }
+
   const start = () => {
+    revealCurrent();
+    window.addEventListener('resize', revealCurrent);
     setupCopy();
     setupForms();
     setupProductSearch();
