@@ -10,15 +10,20 @@ const ZERO = 48;
 const MAX_NUMERIC_KEY = 8;
 const LENGTH_FACTOR = 1e8;
 
+/** Decoded rows kept per catalog: invoices repeat a few postal codes and product keys. */
+const MAX_DECODED = 4096;
+
 /**
  * A big catalog kept as one gzipped tab-separated file (key in the first column, one row per line).
  * Nothing is read until the first lookup; then the file is unzipped into a Buffer and indexed by key
- * (key -> byte offset of its line), and a row is decoded only when asked for.
+ * (key -> byte offset of its line), and a row is decoded only when asked for. Decoded rows are kept
+ * (frozen, since every caller shares them) up to MAX_DECODED.
  */
 export class LazyTsvCatalog<T extends Entry> implements SimpleCatalog<T> {
   #data: Buffer | undefined;
   #numeric = new Map<number, number>();
   #other = new Map<string, number>();
+  #decoded = new Map<string, T | undefined>();
 
   constructor(
     readonly path: string,
@@ -31,11 +36,20 @@ export class LazyTsvCatalog<T extends Entry> implements SimpleCatalog<T> {
   }
 
   get(key: string): T | undefined {
+    const known = this.#decoded.get(key);
+    if (known !== undefined || this.#decoded.has(key)) return known;
     const data = this.#load();
     const start = this.#offset(key);
-    if (start === undefined) return undefined;
-    const end = data.indexOf(NEWLINE, start);
-    return this.decode(data.toString('utf8', start, end === -1 ? data.length : end).split('\t'));
+    let row: T | undefined;
+    if (start !== undefined) {
+      const end = data.indexOf(NEWLINE, start);
+      row = Object.freeze(
+        this.decode(data.toString('utf8', start, end === -1 ? data.length : end).split('\t')),
+      );
+    }
+    if (this.#decoded.size >= MAX_DECODED) this.#decoded.clear();
+    this.#decoded.set(key, row);
+    return row;
   }
 
   has(key: string): boolean {

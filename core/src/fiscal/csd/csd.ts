@@ -30,10 +30,13 @@ export interface CsdFiles {
 export class Csd {
   readonly #certificate: SatCertificate;
   readonly #key: KeyObject;
+  /** Written into every sealed CFDI: encoded once. */
+  readonly #certificateBase64: string;
 
   private constructor(certificate: SatCertificate, key: KeyObject) {
     this.#certificate = certificate;
     this.#key = key;
+    this.#certificateBase64 = certificate.der.toString('base64');
   }
 
   /** Throws CredentialError CSD_CERT_INVALID, CSD_IS_FIEL, CSD_KEY_INVALID, CSD_KEY_PASSWORD or CSD_KEY_MISMATCH. */
@@ -78,7 +81,7 @@ export class Csd {
 
   /** Base64 of the DER certificate: the value of the Comprobante's Certificado attribute. */
   get certificateBase64(): string {
-    return this.#certificate.der.toString('base64');
+    return this.#certificateBase64;
   }
 
   /** Always true for a Csd that exists (an e.firma is refused when created). */
