@@ -11,6 +11,7 @@
  * 924.224956 -> lower 924.22, upper 924.23. Negative lower limits are taken as zero.
  */
 import { Dec, roundUpTo, truncateTo, ZERO } from './decimal.js';
+import { type Fixed, pow10, roundProduct, SCALE } from './fixed-point.js';
 
 export interface Limits {
   lower: Dec;
@@ -40,6 +41,27 @@ export function importeLimits(
   return {
     lower: clampAtZero(truncateTo(b.minus(half).times(r), decimalsOfImporte)),
     upper: roundUpTo(b.plus(half).minus(EPSILON).times(r), decimalsOfImporte),
+  };
+}
+
+export interface FixedLimits {
+  lower: Fixed;
+  upper: Fixed;
+}
+
+/** `importeLimits` in fixed point (money/fixed-point.ts), for the engine's hot path; same values. */
+export function fixedImporteLimits(
+  base: Fixed,
+  rate: Fixed,
+  decimalsOfBase: number,
+  decimalsOfImporte: number,
+): FixedLimits {
+  const half = 5n * pow10(SCALE - 1 - decimalsOfBase);
+  const lower = roundProduct(base - half, rate, decimalsOfImporte, 'down');
+  return {
+    lower: lower < 0n ? 0n : lower,
+    // - 10^-12 is one unit of a Fixed
+    upper: roundProduct(base + half - 1n, rate, decimalsOfImporte, 'up'),
   };
 }
 

@@ -1,8 +1,8 @@
 /** One request item -> its Concepto (amounts with the currency's decimals, see line-taxes.ts). */
 import { ValidationError } from '../../errors.js';
-import { Dec, roundTo } from '../../money/decimal.js';
-import { countDecimals, formatFixed } from '../../money/format.js';
-import { importeLimits, isWithinLimits } from '../../money/importe-limits.js';
+import { type Fixed, fixed, round, times, toFixed, toPlain } from '../../money/fixed-point.js';
+import { countDecimals } from '../../money/format.js';
+import { fixedImporteLimits } from '../../money/importe-limits.js';
 import type { Concepto, RetencionConcepto, TrasladoConcepto } from '../model.js';
 import type { InvoiceItem } from '../request/schema.js';
 import { type LineTax, lineTaxes } from './line-taxes.js';
@@ -10,27 +10,32 @@ import { solveTaxIncluded } from './tax-included.js';
 
 export interface ComputedLine {
   concepto: Concepto;
-  importe: Dec;
-  descuento: Dec | undefined;
+  importe: Fixed;
+  descuento: Fixed | undefined;
   taxes: LineTax[];
 }
 
 export function computeLine(item: InvoiceItem, index: number, decimals: number): ComputedLine {
-  const quantity = new Dec(item.quantity);
-  let importe: Dec;
-  let descuento: Dec | undefined;
+  const quantity = fixed(item.quantity);
+  let importe: Fixed;
+  let descuento: Fixed | undefined;
   let valorUnitario: string;
   let taxes: LineTax[];
   if (item.tax_included && item.taxes.length > 0) {
     const solved = solveTaxIncluded(item, quantity, decimals);
     ({ importe, descuento, taxes } = solved);
-    valorUnitario = formatFixed(solved.valorUnitario, 6);
+    valorUnitario = toFixed(solved.valorUnitario, 6);
   } else {
-    importe = roundTo(quantity.times(item.unit_price), decimals);
-    const discount = item.discount === undefined ? undefined : roundTo(new Dec(item.discount), decimals);
-    descuento = discount && !discount.isZero() ? discount : undefined;
+    importe = round(times(quantity, fixed(item.unit_price)), decimals);
+    const discount = item.discount === undefined ? undefined : round(fixed(item.discount), decimals);
+    descuento = discount === 0n ? undefined : discount;
     valorUnitario = item.unit_price;
-    taxes = lineTaxes(item.taxes, descuento ? importe.minus(descuento) : importe, quantity, decimals);
+    taxes = lineTaxes(
+      item.taxes,
+      descuento === undefined ? importe : importe - descuento,
+      quantity,
+      decimals,
+    );
     checkGivenAmounts(item, index, taxes, decimals);
   }
 
@@ -42,21 +47,21 @@ export function computeLine(item: InvoiceItem, index: number, decimals: number):
     ...(item.unit !== undefined ? { Unidad: item.unit } : {}),
     Descripcion: item.description,
     ValorUnitario: valorUnitario,
-    Importe: formatFixed(importe, decimals),
-    ...(descuento ? { Descuento: formatFixed(descuento, decimals) } : {}),
+    Importe: toFixed(importe, decimals),
+    ...(descuento !== undefined ? { Descuento: toFixed(descuento, decimals) } : {}),
     ObjetoImp: item.tax_object,
   };
   const traslados: TrasladoConcepto[] = [];
   const retenciones: RetencionConcepto[] = [];
   for (const tax of taxes) {
-    const base = formatFixed(tax.base, tax.baseDecimals);
+    const base = toFixed(tax.base, tax.baseDecimals);
     if (tax.withholding) {
       retenciones.push({
         Base: base,
         Impuesto: tax.impuesto,
         TipoFactor: tax.factor as 'Tasa' | 'Cuota',
-        TasaOCuota: formatFixed(tax.rate!, 6),
-        Importe: formatFixed(tax.importe!, decimals),
+        TasaOCuota: toFixed(tax.rate!, 6),
+        Importe: toFixed(tax.importe!, decimals),
       });
     } else if (tax.factor === 'Exento') {
       traslados.push({ Base: base, Impuesto: tax.impuesto, TipoFactor: 'Exento' });
@@ -65,8 +70,8 @@ export function computeLine(item: InvoiceItem, index: number, decimals: number):
         Base: base,
         Impuesto: tax.impuesto,
         TipoFactor: tax.factor,
-        TasaOCuota: formatFixed(tax.rate!, 6),
-        Importe: formatFixed(tax.importe!, decimals),
+        TasaOCuota: toFixed(tax.rate!, 6),
+        Importe: toFixed(tax.importe!, decimals),
       });
     }
   }
@@ -83,14 +88,15 @@ export function computeLine(item: InvoiceItem, index: number, decimals: number):
 function checkGivenAmounts(item: InvoiceItem, index: number, taxes: LineTax[], decimals: number): void {
   for (const tax of taxes) {
     const given = item.taxes[tax.index]?.amount;
-    if (given === undefined || !tax.rate) continue;
-    const path = `items[${index}].taxes[${tax.index}].amount`;
-    const limits = importeLimits(tax.base, tax.rate, tax.baseDecimals, decimals);
-    if (countDecimals(given) > decimals || !isWithinLimits(given, limits)) {
-      const range = `${formatFixed(limits.lower, decimals)} a ${formatFixed(limits.upper, decimals)}`;
-      const rangeEn = `${formatFixed(limits.lower, decimals)} to ${formatFixed(limits.upper, decimals)}`;
-      const message = `El campo ${path} (${given}) no cuadra con base ${formatFixed(tax.base, tax.baseDecimals)} x tasa ${tax.rate.toFixed()}: el SAT acepta de ${range}, con ${decimals} decimales.`;
-      const messageEn = `Field ${path} (${given}) does not fit base ${formatFixed(tax.base, tax.baseDecimals)} x rate ${tax.rate.toFixed()}: SAT accepts ${rangeEn}, with ${decimals} decimals.`;
+    if (given === undefined || tax.rate === undefined) continue;
+    const limits = fixedImporteLimits(tax.base, tax.rate, tax.baseDecimals, decimals);
+    const amount = fixed(given);
+    if (countDecimals(given) > decimals || amount < limits.lower || amount > limits.upper) {
+      const path = `items[${index}].taxes[${tax.index}].amount`;
+      const range = `${toFixed(limits.lower, decimals)} a ${toFixed(limits.upper, decimals)}`;
+      const rangeEn = `${toFixed(limits.lower, decimals)} to ${toFixed(limits.upper, decimals)}`;
+      const message = `El campo ${path} (${given}) no cuadra con base ${toFixed(tax.base, tax.baseDecimals)} x tasa ${toPlain(tax.rate)}: el SAT acepta de ${range}, con ${decimals} decimales.`;
+      const messageEn = `Field ${path} (${given}) does not fit base ${toFixed(tax.base, tax.baseDecimals)} x rate ${toPlain(tax.rate)}: SAT accepts ${rangeEn}, with ${decimals} decimals.`;
       throw new ValidationError({
         code: 'REQUEST_TAX_AMOUNT_OUT_OF_LIMITS',
         message,

@@ -9,9 +9,10 @@
  *
  * IVA is charged on the price plus the IEPS trasladado of the same line (LIVA art. 18); retentions are
  * on the Base. Cuota: the Base is the units the cuota applies to (default the quantity).
+ * Amounts are exact fixed-point values (money/fixed-point.ts).
  */
-import { Dec, roundTo, roundUpTo, truncateTo, ZERO } from '../../money/decimal.js';
-import { importeLimits } from '../../money/importe-limits.js';
+import { decimalPlaces, type Fixed, fixed, round, times } from '../../money/fixed-point.js';
+import { fixedImporteLimits } from '../../money/importe-limits.js';
 import { IMPUESTO } from '../model.js';
 import type { InvoiceTax } from '../request/schema.js';
 
@@ -21,13 +22,13 @@ export interface LineTax {
   impuesto: string;
   factor: 'Tasa' | 'Cuota' | 'Exento';
   withholding: boolean;
-  base: Dec;
+  base: Fixed;
   /** Decimals to write the Base with. */
   baseDecimals: number;
-  rate?: Dec;
+  rate?: Fixed;
   /** Exact base x rate, before rounding. */
-  exact?: Dec;
-  importe?: Dec;
+  exact?: Fixed;
+  importe?: Fixed;
 }
 
 export function impuestoCode(type: InvoiceTax['type']): string {
@@ -42,51 +43,50 @@ export function impuestoCode(type: InvoiceTax['type']): string {
  */
 export type TaxRounding = 'half-up' | 'down' | 'up' | 'lower' | 'upper';
 
-const ROUNDERS: Record<'half-up' | 'down' | 'up', (value: Dec, decimals: number) => Dec> = {
-  'half-up': roundTo,
-  down: truncateTo,
-  up: roundUpTo,
-};
-
-function rounded(line: LineTax, rate: Dec, decimals: number, rounding: TaxRounding): Dec {
+function rounded(line: LineTax, rate: Fixed, decimals: number, rounding: TaxRounding): Fixed {
   if (rounding === 'lower' || rounding === 'upper') {
-    return importeLimits(line.base, rate, line.baseDecimals, decimals)[rounding];
+    return fixedImporteLimits(line.base, rate, line.baseDecimals, decimals)[rounding];
   }
-  return ROUNDERS[rounding](line.exact!, decimals);
+  return round(line.exact!, decimals, rounding);
 }
 
-const HALF_UP = (): TaxRounding => 'half-up';
+/** How each tax of the line (by index in `taxes`) is rounded; absent: half up for all. */
+export type RoundingOf = (index: number) => TaxRounding;
 
 export function lineTaxes(
   taxes: readonly InvoiceTax[],
-  base: Dec,
-  quantity: Dec,
+  base: Fixed,
+  quantity: Fixed,
   decimals: number,
-  rounding: (index: number) => TaxRounding = HALF_UP,
+  rounding?: RoundingOf,
 ): LineTax[] {
   const out: LineTax[] = [];
-  let ieps = ZERO;
+  let ieps = 0n;
   // IEPS and ISR traslados first: IVA's base includes the IEPS of the line.
   for (let pass = 0; pass < 2; pass++) {
-    taxes.forEach((tax, index) => {
-      if (tax.withholding || (tax.type === 'IVA') !== (pass === 1)) return;
-      const tBase = pass === 1 ? base.plus(ieps) : base;
-      const line = oneTax(tax, index, tBase, quantity, decimals, rounding(index));
-      if (tax.type === 'IEPS' && line.importe) ieps = ieps.plus(line.importe);
+    for (let index = 0; index < taxes.length; index++) {
+      const tax = taxes[index] as InvoiceTax;
+      if (tax.withholding || (tax.type === 'IVA') !== (pass === 1)) continue;
+      const tBase = pass === 1 ? base + ieps : base;
+      const line = oneTax(tax, index, tBase, quantity, decimals, rounding?.(index) ?? 'half-up');
+      if (tax.type === 'IEPS' && line.importe !== undefined) ieps += line.importe;
       out.push(line);
-    });
+    }
   }
-  taxes.forEach((tax, index) => {
-    if (tax.withholding) out.push(oneTax(tax, index, base, quantity, decimals, rounding(index)));
-  });
+  for (let index = 0; index < taxes.length; index++) {
+    const tax = taxes[index] as InvoiceTax;
+    if (tax.withholding) {
+      out.push(oneTax(tax, index, base, quantity, decimals, rounding?.(index) ?? 'half-up'));
+    }
+  }
   return out;
 }
 
 function oneTax(
   tax: InvoiceTax,
   index: number,
-  base: Dec,
-  quantity: Dec,
+  base: Fixed,
+  quantity: Fixed,
   decimals: number,
   rounding: TaxRounding,
 ): LineTax {
@@ -99,23 +99,23 @@ function oneTax(
     baseDecimals: decimals,
   };
   if (tax.factor === 'Exento' || tax.rate === undefined) return line;
-  const rate = new Dec(tax.rate);
+  const rate = fixed(tax.rate);
   if (tax.factor === 'Cuota') {
-    line.base = tax.base === undefined ? quantity : new Dec(tax.base);
-    line.baseDecimals = Math.max(decimals, line.base.decimalPlaces());
+    line.base = tax.base === undefined ? quantity : fixed(tax.base);
+    line.baseDecimals = Math.max(decimals, decimalPlaces(line.base));
   }
   line.rate = rate;
-  line.exact = line.base.times(rate);
-  line.importe = tax.amount === undefined ? rounded(line, rate, decimals, rounding) : new Dec(tax.amount);
+  line.exact = times(line.base, rate);
+  line.importe = tax.amount === undefined ? rounded(line, rate, decimals, rounding) : fixed(tax.amount);
   return line;
 }
 
 /** What the line charges: Base + traslados - retenciones. */
-export function paidFor(base: Dec, taxes: readonly LineTax[]): Dec {
+export function paidFor(base: Fixed, taxes: readonly LineTax[]): Fixed {
   let paid = base;
   for (const tax of taxes) {
-    if (!tax.importe) continue;
-    paid = tax.withholding ? paid.minus(tax.importe) : paid.plus(tax.importe);
+    if (tax.importe === undefined) continue;
+    paid = tax.withholding ? paid - tax.importe : paid + tax.importe;
   }
   return paid;
 }

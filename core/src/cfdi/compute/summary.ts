@@ -5,8 +5,7 @@
  * SubTotal = round(sum of Importe); Descuento = round(sum of Descuento), absent when no line has one;
  * Total = SubTotal - Descuento + TotalImpuestosTrasladados - TotalImpuestosRetenidos.
  */
-import { type Dec, roundTo, ZERO } from '../../money/decimal.js';
-import { formatFixed } from '../../money/format.js';
+import { type Fixed, round, toFixed } from '../../money/fixed-point.js';
 import type { Impuestos, TrasladoResumen } from '../model.js';
 import type { ComputedLine } from './concepto.js';
 
@@ -21,29 +20,29 @@ interface TrasladoGroup {
   impuesto: string;
   factor: 'Tasa' | 'Cuota' | 'Exento';
   rate: string | undefined;
-  base: Dec;
-  importe: Dec | undefined;
+  base: Fixed;
+  importe: Fixed | undefined;
 }
 
 export function computeTotals(lines: readonly ComputedLine[], decimals: number): Totals {
-  let subTotal = ZERO;
-  let descuento: Dec | undefined;
+  let subTotal = 0n;
+  let descuento: Fixed | undefined;
   const traslados = new Map<string, TrasladoGroup>();
-  const retenciones = new Map<string, Dec>();
+  const retenciones = new Map<string, Fixed>();
   for (const line of lines) {
-    subTotal = subTotal.plus(line.importe);
-    if (line.descuento) descuento = (descuento ?? ZERO).plus(line.descuento);
+    subTotal += line.importe;
+    if (line.descuento !== undefined) descuento = (descuento ?? 0n) + line.descuento;
     for (const tax of line.taxes) {
       if (tax.withholding) {
-        retenciones.set(tax.impuesto, (retenciones.get(tax.impuesto) ?? ZERO).plus(tax.importe!));
+        retenciones.set(tax.impuesto, (retenciones.get(tax.impuesto) ?? 0n) + tax.importe!);
         continue;
       }
-      const rate = tax.rate ? formatFixed(tax.rate, 6) : undefined;
+      const rate = tax.rate === undefined ? undefined : toFixed(tax.rate, 6);
       const key = `${tax.impuesto}|${tax.factor}|${rate ?? ''}`;
       const group = traslados.get(key);
       if (group) {
-        group.base = group.base.plus(tax.base);
-        if (tax.importe) group.importe = (group.importe ?? ZERO).plus(tax.importe);
+        group.base += tax.base;
+        if (tax.importe !== undefined) group.importe = (group.importe ?? 0n) + tax.importe;
       } else {
         traslados.set(key, {
           impuesto: tax.impuesto,
@@ -56,41 +55,39 @@ export function computeTotals(lines: readonly ComputedLine[], decimals: number):
     }
   }
 
-  subTotal = roundTo(subTotal, decimals);
-  const discount = descuento ? roundTo(descuento, decimals) : ZERO;
-  let trasladados: Dec | undefined;
-  let retenidos: Dec | undefined;
+  subTotal = round(subTotal, decimals);
+  const discount = descuento === undefined ? 0n : round(descuento, decimals);
+  let trasladados: Fixed | undefined;
+  let retenidos: Fixed | undefined;
   const resumenTraslados: TrasladoResumen[] = [];
   for (const group of traslados.values()) {
     const node: TrasladoResumen = {
-      Base: formatFixed(group.base, decimals),
+      Base: toFixed(group.base, decimals),
       Impuesto: group.impuesto,
       TipoFactor: group.factor,
     };
-    if (group.importe && group.rate !== undefined) {
-      const importe = roundTo(group.importe, decimals);
-      trasladados = (trasladados ?? ZERO).plus(importe);
+    if (group.importe !== undefined && group.rate !== undefined) {
+      const importe = round(group.importe, decimals);
+      trasladados = (trasladados ?? 0n) + importe;
       node.TasaOCuota = group.rate;
-      node.Importe = formatFixed(importe, decimals);
+      node.Importe = toFixed(importe, decimals);
     }
     resumenTraslados.push(node);
   }
-  const resumenRetenciones = [...retenciones].map(([impuesto, sum]) => {
-    const importe = roundTo(sum, decimals);
-    retenidos = (retenidos ?? ZERO).plus(importe);
-    return { Impuesto: impuesto, Importe: formatFixed(importe, decimals) };
-  });
+  const resumenRetenciones: { Impuesto: string; Importe: string }[] = [];
+  for (const [impuesto, sum] of retenciones) {
+    const importe = round(sum, decimals);
+    retenidos = (retenidos ?? 0n) + importe;
+    resumenRetenciones.push({ Impuesto: impuesto, Importe: toFixed(importe, decimals) });
+  }
 
-  const total = subTotal
-    .minus(discount)
-    .plus(trasladados ?? ZERO)
-    .minus(retenidos ?? ZERO);
-  const totals: Totals = { SubTotal: formatFixed(subTotal, decimals), Total: formatFixed(total, decimals) };
-  if (descuento) totals.Descuento = formatFixed(discount, decimals);
+  const total = subTotal - discount + (trasladados ?? 0n) - (retenidos ?? 0n);
+  const totals: Totals = { SubTotal: toFixed(subTotal, decimals), Total: toFixed(total, decimals) };
+  if (descuento !== undefined) totals.Descuento = toFixed(discount, decimals);
   if (resumenTraslados.length > 0 || resumenRetenciones.length > 0) {
     const impuestos: Impuestos = {};
-    if (retenidos) impuestos.TotalImpuestosRetenidos = formatFixed(retenidos, decimals);
-    if (trasladados) impuestos.TotalImpuestosTrasladados = formatFixed(trasladados, decimals);
+    if (retenidos !== undefined) impuestos.TotalImpuestosRetenidos = toFixed(retenidos, decimals);
+    if (trasladados !== undefined) impuestos.TotalImpuestosTrasladados = toFixed(trasladados, decimals);
     if (resumenRetenciones.length > 0) impuestos.Retenciones = resumenRetenciones;
     if (resumenTraslados.length > 0) impuestos.Traslados = resumenTraslados;
     totals.Impuestos = impuestos;

@@ -19,62 +19,72 @@
  *    within SAT's limits for the Cantidad's tolerance).
  */
 import { AutofacturaError } from '../../errors.js';
-import { Dec, roundTo, unitOf } from '../../money/decimal.js';
+import {
+  abs,
+  divide,
+  type Fixed,
+  fixed,
+  ONE,
+  round,
+  times,
+  toFixed,
+  unitOf,
+} from '../../money/fixed-point.js';
 import type { InvoiceItem } from '../request/schema.js';
 import { type LineTax, lineTaxes, paidFor, type TaxRounding } from './line-taxes.js';
 
 export interface SolvedLine {
-  importe: Dec;
-  descuento: Dec | undefined;
-  valorUnitario: Dec;
-  base: Dec;
+  importe: Fixed;
+  descuento: Fixed | undefined;
+  valorUnitario: Fixed;
+  base: Fixed;
   taxes: LineTax[];
 }
 
 const MAX_STEPS = 12;
 
-export function solveTaxIncluded(item: InvoiceItem, quantity: Dec, decimals: number): SolvedLine {
+export function solveTaxIncluded(item: InvoiceItem, quantity: Fixed, decimals: number): SolvedLine {
   const unit = unitOf(decimals);
-  const gross = roundTo(quantity.times(item.unit_price), decimals);
-  const grossDiscount = item.discount === undefined ? undefined : roundTo(new Dec(item.discount), decimals);
-  const target = grossDiscount ? gross.minus(grossDiscount) : gross;
+  const gross = round(times(quantity, fixed(item.unit_price)), decimals);
+  const grossDiscount = item.discount === undefined ? undefined : round(fixed(item.discount), decimals);
+  const target = grossDiscount === undefined ? gross : gross - grossDiscount;
 
   const { base, taxes } = findBase(item, quantity, decimals, target, unit);
-  let descuento: Dec | undefined;
-  if (grossDiscount && !grossDiscount.isZero()) {
-    descuento = target.isZero() ? grossDiscount : roundTo(grossDiscount.times(base).div(target), decimals);
+  let descuento: Fixed | undefined;
+  if (grossDiscount !== undefined && grossDiscount !== 0n) {
+    descuento = target === 0n ? grossDiscount : divide(times(grossDiscount, base), target, decimals);
   }
-  const importe = descuento ? base.plus(descuento) : base;
+  const importe = descuento === undefined ? base : base + descuento;
   return { importe, descuento, valorUnitario: unitValueFor(importe, quantity, decimals), base, taxes };
 }
 
-function findBase(item: InvoiceItem, quantity: Dec, decimals: number, target: Dec, unit: Dec) {
+function findBase(item: InvoiceItem, quantity: Fixed, decimals: number, target: Fixed, unit: Fixed) {
   // The smallest positive Base, with traslados at SAT's lower limit and withholdings at the upper one,
   // already charges this much (a Cuota charges per unit whatever the price): a lower price has no
   // positive Base, and a negative one would reach the CFDI as a negative SubTotal.
   const least = (index: number): TaxRounding => (item.taxes[index]?.withholding ? 'upper' : 'lower');
   const floorPaid = paidFor(unit, lineTaxes(item.taxes, unit, quantity, decimals, least));
-  if (target.lt(floorPaid)) throw priceBelowTaxes(item, target, floorPaid, decimals);
+  if (target < floorPaid) throw priceBelowTaxes(item, target, floorPaid, decimals);
   const slope = slopeOf(item);
-  const visited = new Map<string, { base: Dec; miss: Dec }>();
-  let base = roundTo(target.div(slope), decimals);
-  for (let step = 0; step < MAX_STEPS && !visited.has(base.toString()); step++) {
+  const visited = new Map<Fixed, { base: Fixed; miss: Fixed }>();
+  let base = divide(target, slope, decimals);
+  for (let step = 0; step < MAX_STEPS && !visited.has(base); step++) {
     const taxes = lineTaxes(item.taxes, base, quantity, decimals);
-    const miss = target.minus(paidFor(base, taxes));
-    if (miss.isZero()) return { base, taxes };
-    visited.set(base.toString(), { base, miss });
-    let move = roundTo(miss.div(slope), decimals);
-    if (move.isZero()) move = miss.isNegative() ? unit.neg() : unit;
-    base = base.plus(move);
+    const miss = target - paidFor(base, taxes);
+    if (miss === 0n) return { base, taxes };
+    visited.set(base, { base, miss });
+    let move = divide(miss, slope, decimals);
+    if (move === 0n) move = miss < 0n ? -unit : unit;
+    base += move;
   }
   // Rounding jumps over the target: round some tax Importe down or up instead of half up (both inside
   // SAT's limits), on the Bases nearest to the target, preferring the fewest changed roundings.
-  const nearest = [...visited.values()].sort((a, b) => a.miss.abs().comparedTo(b.miss.abs()))[0];
+  const nearest = [...visited.values()].sort((a, b) => compareAbs(a.miss, b.miss))[0];
   if (nearest) {
     const rounded = roundingChoices(item);
     for (const offset of OFFSETS) {
-      const candidate = nearest.base.plus(unit.times(offset));
-      if (!candidate.isPositive()) continue;
+      const candidate = nearest.base + unit * offset;
+      if (candidate < 0n) continue; // a zero Base is tried (decimal.js counted +0 as positive)
       for (const choice of rounded) {
         const taxes = lineTaxes(
           item.taxes,
@@ -83,23 +93,34 @@ function findBase(item: InvoiceItem, quantity: Dec, decimals: number, target: De
           decimals,
           (index) => choice.get(index) ?? 'half-up',
         );
-        if (paidFor(candidate, taxes).eq(target)) return { base: candidate, taxes };
+        if (paidFor(candidate, taxes) === target) return { base: candidate, taxes };
       }
     }
   }
   throw new AutofacturaError({
     code: 'COMPUTE_TAX_INCLUDED_UNSOLVED',
-    message: `No se encontró un valor unitario sin impuestos que dé exactamente ${target.toFixed(decimals)} para "${item.description}". Envía el precio sin impuestos (tax_included: false).`,
-    messageEn: `No pre-tax unit value gives exactly ${target.toFixed(decimals)} for "${item.description}". Send the price before taxes (tax_included: false).`,
+    message: `No se encontró un valor unitario sin impuestos que dé exactamente ${toFixed(target, decimals)} para "${item.description}". Envía el precio sin impuestos (tax_included: false).`,
+    messageEn: `No pre-tax unit value gives exactly ${toFixed(target, decimals)} for "${item.description}". Send the price before taxes (tax_included: false).`,
     status: 422,
   });
 }
 
-const OFFSETS = [0, -1, 1, -2, 2, -3, 3];
+const OFFSETS = [0n, -1n, 1n, -2n, 2n, -3n, 3n];
 
-function priceBelowTaxes(item: InvoiceItem, target: Dec, floorPaid: Dec, decimals: number): AutofacturaError {
-  const paid = target.toFixed(decimals);
-  const least = floorPaid.toFixed(decimals);
+function compareAbs(a: Fixed, b: Fixed): number {
+  const x = abs(a);
+  const y = abs(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function priceBelowTaxes(
+  item: InvoiceItem,
+  target: Fixed,
+  floorPaid: Fixed,
+  decimals: number,
+): AutofacturaError {
+  const paid = toFixed(target, decimals);
+  const least = toFixed(floorPaid, decimals);
   return new AutofacturaError({
     code: 'COMPUTE_TAX_INCLUDED_UNSOLVED',
     message: `El precio con impuestos de "${item.description}" (${paid}, neto de descuento) no cubre sus impuestos: con la base mínima ya suman ${least} (p. ej. una cuota de IEPS por unidad mayor que el precio). Revisa precio, cantidad, descuento o cuota.`,
@@ -131,32 +152,32 @@ function roundingChoices(item: InvoiceItem): Map<number, TaxRounding>[] {
 }
 
 /** d paid / d Base: 1 + traslado rates (IVA over IEPS) - withholding rates; Cuota adds no slope. */
-function slopeOf(item: InvoiceItem): Dec {
-  let ieps = new Dec(0);
-  let iva = new Dec(0);
-  let withheld = new Dec(0);
+function slopeOf(item: InvoiceItem): Fixed {
+  let ieps = 0n;
+  let iva = 0n;
+  let withheld = 0n;
   for (const tax of item.taxes) {
     if (tax.factor !== 'Tasa' || tax.rate === undefined) continue;
-    if (tax.withholding) withheld = withheld.plus(tax.rate);
-    else if (tax.type === 'IVA') iva = iva.plus(tax.rate);
-    else ieps = ieps.plus(tax.rate);
+    if (tax.withholding) withheld += fixed(tax.rate);
+    else if (tax.type === 'IVA') iva += fixed(tax.rate);
+    else ieps += fixed(tax.rate);
   }
-  const slope = new Dec(1)
-    .plus(ieps)
-    .plus(iva.times(ieps.plus(1)))
-    .minus(withheld);
-  return slope.lte(0) ? new Dec(1) : slope;
+  const slope = ONE + ieps + times(iva, ieps + ONE) - withheld;
+  return slope <= 0n ? ONE : slope;
 }
 
-const MICRO = new Dec('0.000001');
+const MICRO = unitOf(6);
 
-function unitValueFor(importe: Dec, quantity: Dec, decimals: number): Dec {
-  const first = roundTo(importe.div(quantity), 6);
-  for (let k = 0; k <= 20; k++) {
-    for (const candidate of k === 0 ? [first] : [first.plus(MICRO.times(k)), first.minus(MICRO.times(k))]) {
-      if (candidate.isPositive() && roundTo(quantity.times(candidate), decimals).eq(importe))
-        return candidate;
-    }
+function unitValueFor(importe: Fixed, quantity: Fixed, decimals: number): Fixed {
+  const first = divide(importe, quantity, 6);
+  if (fits(first, importe, quantity, decimals)) return first;
+  for (let k = 1n; k <= 20n; k++) {
+    if (fits(first + MICRO * k, importe, quantity, decimals)) return first + MICRO * k;
+    if (fits(first - MICRO * k, importe, quantity, decimals)) return first - MICRO * k;
   }
   return first;
+}
+
+function fits(candidate: Fixed, importe: Fixed, quantity: Fixed, decimals: number): boolean {
+  return candidate >= 0n && round(times(quantity, candidate), decimals) === importe;
 }
