@@ -1,7 +1,6 @@
 /** Checks across fields of a tax and of an item: taxes that fit their factor, ObjetoImp vs taxes, discount. */
-import type { z } from 'zod';
-import { Dec } from '../../money/decimal.js';
-import { addIssue } from './fields.js';
+import { fixed, ONE, times, toPlain } from '../../money/fixed-point.js';
+import { addIssue, type IssueSink } from './fields.js';
 import type { ItemInput, TaxInput } from './item.js';
 
 /** c_ObjetoImp keys whose Concepto carries no Impuestos node. */
@@ -11,10 +10,10 @@ export const OBJETO_IMP_WITHOUT_TAXES = new Set(['01', '03', '04', '08']);
  * The largest Tasa in c_TasaOCuota per tax: IEPS goes up to 1.600000 (160%, tabacos labrados); IVA and
  * ISR stay below 1. A larger Tasa is a percentage written as such ("16" for 16%).
  */
-const MAX_TASA: Record<TaxInput['type'], number> = { IVA: 1, ISR: 1, IEPS: 1.6 };
+const MAX_TASA: Record<TaxInput['type'], bigint> = { IVA: ONE, ISR: ONE, IEPS: fixed('1.6') };
 
 /** Checks one tax against its factor (runs when the tax itself parsed). */
-export function checkTax(tax: TaxInput, ctx: z.RefinementCtx, path: (string | number)[]): void {
+export function checkTax(tax: TaxInput, ctx: IssueSink, path: (string | number)[]): void {
   if (tax.factor === 'Exento') {
     if (tax.rate !== undefined || tax.amount !== undefined) {
       addIssue(
@@ -42,7 +41,7 @@ export function checkTax(tax: TaxInput, ctx: z.RefinementCtx, path: (string | nu
       `is required with factor "${tax.factor}", e.g. "0.16" for 16%`,
       [...path, 'rate'],
     );
-  } else if (tax.factor === 'Tasa' && new Dec(tax.rate).gt(MAX_TASA[tax.type])) {
+  } else if (tax.factor === 'Tasa' && fixed(tax.rate) > MAX_TASA[tax.type]) {
     addIssue(
       ctx,
       'REQUEST_INVALID_VALUE',
@@ -63,12 +62,12 @@ export function checkTax(tax: TaxInput, ctx: z.RefinementCtx, path: (string | nu
 }
 
 /** Checks across the fields of one item (runs when the item itself parsed). */
-export function checkItem(item: ItemInput, index: number, ctx: z.RefinementCtx): void {
-  const at = (...rest: (string | number)[]) => ['items', index, ...rest];
+export function checkItem(item: ItemInput, index: number, ctx: IssueSink): void {
   const taxes = item.taxes ?? [];
   const seen = new Set<string>();
-  taxes.forEach((tax, t) => {
-    checkTax(tax, ctx, at('taxes', t));
+  for (let t = 0; t < taxes.length; t++) {
+    const tax = taxes[t] as TaxInput;
+    checkTax(tax, ctx, ['items', index, 'taxes', t]);
     const key = `${tax.type}|${tax.withholding}|${tax.factor}`;
     if (seen.has(key)) {
       addIssue(
@@ -76,7 +75,7 @@ export function checkItem(item: ItemInput, index: number, ctx: z.RefinementCtx):
         'REQUEST_INVALID_VALUE',
         `repite el impuesto ${tax.type} ${tax.factor}${tax.withholding ? ' retenido' : ''}; déjalo una sola vez`,
         `repeats tax ${tax.type} ${tax.factor}${tax.withholding ? ' withheld' : ''}; list it once`,
-        at('taxes', t),
+        ['items', index, 'taxes', t],
       );
     }
     seen.add(key);
@@ -86,10 +85,10 @@ export function checkItem(item: ItemInput, index: number, ctx: z.RefinementCtx):
         'REQUEST_INVALID_VALUE',
         'no se puede dar con tax_included: el importe se calcula para cuadrar con el precio',
         'cannot be given with tax_included: the amount is computed to match the price',
-        at('taxes', t, 'amount'),
+        ['items', index, 'taxes', t, 'amount'],
       );
     }
-  });
+  }
 
   const objeto = item.tax_object;
   if (objeto !== undefined && OBJETO_IMP_WITHOUT_TAXES.has(objeto) && taxes.length > 0) {
@@ -98,7 +97,7 @@ export function checkItem(item: ItemInput, index: number, ctx: z.RefinementCtx):
       'REQUEST_INVALID_VALUE',
       `es "${objeto}", que no lleva desglose de impuestos; quita taxes o usa "02"`,
       `is "${objeto}", which carries no tax breakdown; remove taxes or use "02"`,
-      at('tax_object'),
+      ['items', index, 'tax_object'],
     );
   }
   if (objeto !== undefined && !OBJETO_IMP_WITHOUT_TAXES.has(objeto) && taxes.length === 0) {
@@ -107,19 +106,19 @@ export function checkItem(item: ItemInput, index: number, ctx: z.RefinementCtx):
       'REQUEST_REQUIRED',
       `es obligatorio con tax_object "${objeto}"; agrega los impuestos o usa "01" (no objeto de impuesto)`,
       `is required with tax_object "${objeto}"; add the taxes or use "01" (not subject to tax)`,
-      at('taxes'),
+      ['items', index, 'taxes'],
     );
   }
 
   if (item.discount !== undefined) {
-    const gross = new Dec(item.quantity).times(item.unit_price);
-    if (new Dec(item.discount).gt(gross)) {
+    const gross = times(fixed(item.quantity), fixed(item.unit_price));
+    if (fixed(item.discount) > gross) {
       addIssue(
         ctx,
         'REQUEST_INVALID_VALUE',
-        `(${item.discount}) es mayor que quantity x unit_price (${gross.toFixed()}); el descuento no puede exceder el importe`,
-        `(${item.discount}) is greater than quantity x unit_price (${gross.toFixed()}); a discount cannot exceed the amount`,
-        at('discount'),
+        `(${item.discount}) es mayor que quantity x unit_price (${toPlain(gross)}); el descuento no puede exceder el importe`,
+        `(${item.discount}) is greater than quantity x unit_price (${toPlain(gross)}); a discount cannot exceed the amount`,
+        ['items', index, 'discount'],
       );
     }
   }

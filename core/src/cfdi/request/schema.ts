@@ -4,8 +4,18 @@
  * are read through String(n)); the parsed request keeps them as canonical decimal strings.
  */
 import { z } from 'zod';
-import { Dec } from '../../money/decimal.js';
-import { addIssue, code, decimal, text, upper } from './fields.js';
+import { fixed, ONE } from '../../money/fixed-point.js';
+import {
+  addIssue,
+  code,
+  decimal,
+  FAIL,
+  type IssueSink,
+  readerOf,
+  text,
+  upper,
+  withReader,
+} from './fields.js';
 import { itemSchema } from './item.js';
 import { checkItem, OBJETO_IMP_WITHOUT_TAXES } from './item-rules.js';
 import { customerSchema, issuerSchema } from './parties.js';
@@ -13,7 +23,7 @@ import { customerSchema, issuerSchema } from './parties.js';
 const DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})?$/;
 const UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
 
-const date = z
+const dateSchema = z
   .string()
   .trim()
   .refine(isValidDate, {
@@ -25,6 +35,11 @@ const date = z
     message:
       'debe ser una fecha "AAAA-MM-DDThh:mm:ss" (hora local de issuer.zip) o un instante ISO con Z u offset',
   });
+const date = withReader(dateSchema, (value) => {
+  if (typeof value !== 'string') return FAIL;
+  const trimmed = value.trim();
+  return isValidDate(trimmed) ? trimmed : FAIL;
+});
 
 function isValidDate(value: string): boolean {
   const m = DATE.exec(value);
@@ -48,7 +63,15 @@ function isValidDate(value: string): boolean {
 
 const twoDigits = (es: string, en: string) => code(/^\d{2}$/, es, en);
 
-const baseSchema = z.strictObject({
+function yearField() {
+  const toText = (value: unknown) => (typeof value === 'number' ? String(value) : value);
+  const year = code(/^\d{4}$/, 'un año de 4 dígitos, p. ej. "2026"', 'a 4-digit year, e.g. "2026"');
+  const readYear = readerOf(year)!;
+  return withReader(z.preprocess(toText, year), (value) => readYear(toText(value)));
+}
+
+/** The request's fields, each checked on its own; `invoiceRequestSchema` adds the checks across fields. */
+export const baseSchema = z.strictObject({
   type: z.enum(['I', 'E']).default('I'),
   issuer: issuerSchema,
   customer: customerSchema,
@@ -79,10 +102,7 @@ const baseSchema = z.strictObject({
       ),
       months: twoDigits('una clave de c_Meses, "01" a "18"', 'a c_Meses key, "01" to "18"'),
       /** A number or a string; zod's own union message was English and spoke of decimals. */
-      year: z.preprocess(
-        (value) => (typeof value === 'number' ? String(value) : value),
-        code(/^\d{4}$/, 'un año de 4 dígitos, p. ej. "2026"', 'a 4-digit year, e.g. "2026"'),
-      ),
+      year: yearField(),
     })
     .optional(),
   related: z
@@ -109,57 +129,65 @@ const baseSchema = z.strictObject({
   items: z.array(itemSchema).min(1),
 });
 
-export const invoiceRequestSchema = baseSchema
-  .superRefine((request, ctx) => {
-    const { currency, exchange_rate: rate } = request;
-    if (currency !== 'MXN' && currency !== 'XXX' && rate === undefined) {
-      addIssue(
-        ctx,
-        'REQUEST_REQUIRED',
-        `es obligatorio con moneda ${currency}: pesos por 1 ${currency}, p. ej. "17.2508"`,
-        `is required with currency ${currency}: pesos per 1 ${currency}, e.g. "17.2508"`,
-        ['exchange_rate'],
-      );
-    }
-    if (currency === 'MXN' && rate !== undefined && !new Dec(rate).eq(1)) {
-      addIssue(
-        ctx,
-        'REQUEST_INVALID_VALUE',
-        'debe ser 1 (o no darse) con moneda MXN',
-        'must be 1 (or absent) with currency MXN',
-        ['exchange_rate'],
-      );
-    }
-    if (currency === 'XXX' && rate !== undefined) {
-      addIssue(ctx, 'REQUEST_INVALID_VALUE', 'no se da con moneda XXX', 'is not given with currency XXX', [
-        'exchange_rate',
-      ]);
-    }
-    if (request.payment_form === undefined && request.payment_method === 'PUE') {
-      addIssue(
-        ctx,
-        'REQUEST_REQUIRED',
-        'es obligatorio con payment_method PUE: la clave c_FormaPago de cómo se pagó, p. ej. "04"',
-        'is required with payment_method PUE: the c_FormaPago key of how it was paid, e.g. "04"',
-        ['payment_form'],
-      );
-    }
-    if (
-      request.payment_method === 'PPD' &&
-      request.payment_form !== undefined &&
-      request.payment_form !== '99'
-    ) {
-      addIssue(
-        ctx,
-        'REQUEST_INVALID_VALUE',
-        'debe ser "99" (por definir) con payment_method PPD; la forma real va en el complemento de pago',
-        'must be "99" (to be defined) with payment_method PPD; the actual form goes in the payment complement',
-        ['payment_form'],
-      );
-    }
-    for (const [index, item] of request.items.entries()) checkItem(item, index, ctx);
-  })
-  .transform((request) => ({
+type BaseRequest = z.output<typeof baseSchema>;
+
+/** Checks across fields (currency and exchange rate, payment form and method, each item's taxes). */
+export function checkRequest(request: BaseRequest, ctx: IssueSink): void {
+  const { currency, exchange_rate: rate } = request;
+  if (currency !== 'MXN' && currency !== 'XXX' && rate === undefined) {
+    addIssue(
+      ctx,
+      'REQUEST_REQUIRED',
+      `es obligatorio con moneda ${currency}: pesos por 1 ${currency}, p. ej. "17.2508"`,
+      `is required with currency ${currency}: pesos per 1 ${currency}, e.g. "17.2508"`,
+      ['exchange_rate'],
+    );
+  }
+  if (currency === 'MXN' && rate !== undefined && fixed(rate) !== ONE) {
+    addIssue(
+      ctx,
+      'REQUEST_INVALID_VALUE',
+      'debe ser 1 (o no darse) con moneda MXN',
+      'must be 1 (or absent) with currency MXN',
+      ['exchange_rate'],
+    );
+  }
+  if (currency === 'XXX' && rate !== undefined) {
+    addIssue(ctx, 'REQUEST_INVALID_VALUE', 'no se da con moneda XXX', 'is not given with currency XXX', [
+      'exchange_rate',
+    ]);
+  }
+  if (request.payment_form === undefined && request.payment_method === 'PUE') {
+    addIssue(
+      ctx,
+      'REQUEST_REQUIRED',
+      'es obligatorio con payment_method PUE: la clave c_FormaPago de cómo se pagó, p. ej. "04"',
+      'is required with payment_method PUE: the c_FormaPago key of how it was paid, e.g. "04"',
+      ['payment_form'],
+    );
+  }
+  if (
+    request.payment_method === 'PPD' &&
+    request.payment_form !== undefined &&
+    request.payment_form !== '99'
+  ) {
+    addIssue(
+      ctx,
+      'REQUEST_INVALID_VALUE',
+      'debe ser "99" (por definir) con payment_method PPD; la forma real va en el complemento de pago',
+      'must be "99" (to be defined) with payment_method PPD; the actual form goes in the payment complement',
+      ['payment_form'],
+    );
+  }
+  for (const [index, item] of request.items.entries()) checkItem(item, index, ctx);
+}
+
+/**
+ * Defaults that depend on other fields: payment_form "99", each item's tax_object, and no taxes on an
+ * ObjetoImp that carries none (01, 03, 04, 08).
+ */
+export function withDefaults(request: BaseRequest) {
+  return {
     ...request,
     payment_form: request.payment_form ?? '99',
     items: request.items.map((item) => {
@@ -167,7 +195,10 @@ export const invoiceRequestSchema = baseSchema
       const taxObject = item.tax_object ?? (taxes.length > 0 ? '02' : '01');
       return { ...item, tax_object: taxObject, taxes: OBJETO_IMP_WITHOUT_TAXES.has(taxObject) ? [] : taxes };
     }),
-  }));
+  };
+}
+
+export const invoiceRequestSchema = baseSchema.superRefine(checkRequest).transform(withDefaults);
 
 /** The request as accepted from JSON (defaults may be absent). */
 export type InvoiceRequestInput = z.input<typeof invoiceRequestSchema>;
