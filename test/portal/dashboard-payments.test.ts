@@ -96,6 +96,7 @@ describe('dashboard payments, invoices and receipts', () => {
     for (const p of [invoiced, awaiting, failed, xss])
       assert.match(all.text, new RegExp(`/dashboard/payments/${p.id}"`));
     assert.doesNotMatch(all.text, new RegExp(other.id), "another merchant's payment");
+    assert.ok(all.text.indexOf(failed.id) < all.text.indexOf(invoiced.id), 'newest first');
     const onlyFailed = await c.get('/dashboard/payments?status=failed');
     assert.match(onlyFailed.text, new RegExp(failed.id));
     assert.doesNotMatch(onlyFailed.text, new RegExp(invoiced.id));
@@ -293,7 +294,7 @@ describe('dashboard payments, invoices and receipts', () => {
   });
 
   it('renders an XSS attempt in a customer name and metadata as text', async () => {
-    for (const path of ['/dashboard/payments', `/dashboard/payments/${xss.id}`]) {
+    for (const path of ['/dashboard/payments?q=x%40example.com', `/dashboard/payments/${xss.id}`]) {
       const page = await c.get(path);
       assert.ok(
         page.text.includes('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;'),

@@ -1,14 +1,15 @@
 /**
- * The lists: payments, invoices and receipts of the logged-in merchant, newest pages first as the store
- * gives them, with filters (status, dates in Mexico City time), a search box and cursor pagination.
+ * The lists: payments, invoices and receipts of the logged-in merchant, newest first (newest.ts), with
+ * filters (status, dates in Mexico City time), a search box and numbered pages.
  */
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import type { InvoiceStatus, PaymentStatus, ReceiptStatus, Store } from '../../../core/src/store/types.js';
 import type { Web } from '../web/index.js';
 import { dayStart } from './month.js';
+import { newestPage } from './newest.js';
 import { pageLocals } from './page.js';
-import { searchInvoices, searchPayments, searchReceipts } from './search.js';
+import { exactInvoices, exactPayments, invoiceMatches, paymentMatches, receiptMatches } from './search.js';
 import { requireMerchant } from './session.js';
 
 export const PAYMENT_STATUSES: PaymentStatus[] = [
@@ -37,7 +38,7 @@ interface Filters {
   from?: string;
   to?: string;
   q: string;
-  cursor?: string;
+  page: number;
   /** As typed, for the form. */
   raw: { status: string; from: string; to: string; q: string };
 }
@@ -48,12 +49,12 @@ function filters(ctx: Context, statuses: readonly string[]): Filters {
   const status = statuses.includes(text('status')) ? text('status') : undefined;
   const from = dayStart(text('from'));
   const to = dayStart(text('to'), true);
-  const cursor = /^[A-Za-z0-9_-]{1,200}$/.test(text('cursor')) ? text('cursor') : undefined;
+  const page = /^\d{1,4}$/.test(text('page')) ? Math.max(1, Number(text('page'))) : 1;
   return {
     ...(status ? { status } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
-    ...(cursor ? { cursor } : {}),
+    page,
     q: text('q').trim(),
     raw: {
       status: status ?? '',
@@ -64,47 +65,73 @@ function filters(ctx: Context, statuses: readonly string[]): Filters {
   };
 }
 
-/** The URL of the next page: the same filters plus the cursor. */
-function nextUrl(ctx: Context, next: string | undefined): string | null {
-  if (!next) return null;
+/** The URL of the next (older) page: the same filters, the next page number. */
+function nextUrl(ctx: Context, f: Filters, hasMore: boolean): string | null {
+  if (!hasMore) return null;
   const params = new URLSearchParams(ctx.querystring);
-  params.set('cursor', next);
+  params.set('page', String(f.page + 1));
   return `${ctx.path}?${params.toString()}`;
+}
+
+/** An exact lookup (a UUID, an id) with the other filters applied to its few results. */
+function exactPage<T>(items: T[], f: Filters, date: (item: T) => string, status: (item: T) => string) {
+  return {
+    items: items.filter(
+      (item) =>
+        (!f.status || status(item) === f.status) &&
+        (!f.from || date(item) >= f.from) &&
+        (!f.to || date(item) < f.to),
+    ),
+    hasMore: false,
+    truncated: false,
+  };
 }
 
 export function listRoutes(router: Router, options: { store: Store; web: Web }): void {
   const { store, web } = options;
-  const render = (ctx: Context, view: string, section: string, locals: Record<string, unknown>) =>
+  const render = (
+    ctx: Context,
+    section: string,
+    f: Filters,
+    page: { items: unknown[]; hasMore: boolean; truncated: boolean },
+    locals: Record<string, unknown>,
+  ) =>
     web.render(
       ctx,
-      `dashboard/${view}`,
-      { ...pageLocals(ctx, section, ctx.state.t(`dash.nav.${section}`)), ...locals },
+      `dashboard/${section}`,
+      {
+        ...pageLocals(ctx, section, ctx.state.t(`dash.nav.${section}`)),
+        items: page.items,
+        next: nextUrl(ctx, f, page.hasMore),
+        truncated: page.truncated,
+        filters: f.raw,
+        ...locals,
+      },
       { layout: 'dashboard/layout' },
     );
 
   router.get('/payments', requireMerchant, async (ctx) => {
     const f = filters(ctx, PAYMENT_STATUSES);
     const merchantId = ctx.state.merchant.id;
-    const page = f.q
-      ? {
-          items: (await searchPayments(store, merchantId, f.q)).filter(
-            (p) =>
-              (!f.status || p.status === f.status) &&
-              (!f.from || p.paidAt >= f.from) &&
-              (!f.to || p.paidAt < f.to),
-          ),
-        }
-      : await store.payments.list(merchantId, {
-          limit: PAGE,
-          ...(f.status ? { status: f.status as PaymentStatus } : {}),
-          ...(f.from ? { from: f.from } : {}),
-          ...(f.to ? { to: f.to } : {}),
-          ...(f.cursor ? { cursor: f.cursor } : {}),
-        });
-    await render(ctx, 'payments', 'payments', {
-      items: page.items,
-      next: nextUrl(ctx, 'next' in page ? page.next : undefined),
-      filters: f.raw,
+    const exact = f.q ? await exactPayments(store, merchantId, f.q) : null;
+    const page = exact
+      ? exactPage(
+          exact,
+          f,
+          (p) => p.paidAt,
+          (p) => p.status,
+        )
+      : await newestPage(
+          (at) =>
+            store.payments.list(merchantId, {
+              ...at,
+              ...(f.status ? { status: f.status as PaymentStatus } : {}),
+              ...(f.from ? { from: f.from } : {}),
+              ...(f.to ? { to: f.to } : {}),
+            }),
+          { page: f.page, size: PAGE, ...(f.q ? { matches: paymentMatches(f.q) } : {}) },
+        );
+    await render(ctx, 'payments', f, page, {
       statuses: PAYMENT_STATUSES,
       statusPrefix: 'dash.payment.status.',
     });
@@ -113,26 +140,25 @@ export function listRoutes(router: Router, options: { store: Store; web: Web }):
   router.get('/invoices', requireMerchant, async (ctx) => {
     const f = filters(ctx, INVOICE_STATUSES);
     const merchantId = ctx.state.merchant.id;
-    const page = f.q
-      ? {
-          items: (await searchInvoices(store, merchantId, f.q)).filter(
-            (i) =>
-              (!f.status || i.status === f.status) &&
-              (!f.from || i.createdAt >= f.from) &&
-              (!f.to || i.createdAt < f.to),
-          ),
-        }
-      : await store.invoices.list(merchantId, {
-          limit: PAGE,
-          ...(f.status ? { status: f.status as InvoiceStatus } : {}),
-          ...(f.from ? { from: f.from } : {}),
-          ...(f.to ? { to: f.to } : {}),
-          ...(f.cursor ? { cursor: f.cursor } : {}),
-        });
-    await render(ctx, 'invoices', 'invoices', {
-      items: page.items,
-      next: nextUrl(ctx, 'next' in page ? page.next : undefined),
-      filters: f.raw,
+    const exact = f.q ? await exactInvoices(store, merchantId, f.q) : null;
+    const page = exact
+      ? exactPage(
+          exact,
+          f,
+          (i) => i.createdAt,
+          (i) => i.status,
+        )
+      : await newestPage(
+          (at) =>
+            store.invoices.list(merchantId, {
+              ...at,
+              ...(f.status ? { status: f.status as InvoiceStatus } : {}),
+              ...(f.from ? { from: f.from } : {}),
+              ...(f.to ? { to: f.to } : {}),
+            }),
+          { page: f.page, size: PAGE, ...(f.q ? { matches: invoiceMatches(f.q) } : {}) },
+        );
+    await render(ctx, 'invoices', f, page, {
       statuses: INVOICE_STATUSES,
       statusPrefix: 'dash.invoice.status.',
     });
@@ -141,26 +167,17 @@ export function listRoutes(router: Router, options: { store: Store; web: Web }):
   router.get('/receipts', requireMerchant, async (ctx) => {
     const f = filters(ctx, RECEIPT_STATUSES);
     const merchantId = ctx.state.merchant.id;
-    const page = f.q
-      ? {
-          items: (await searchReceipts(store, merchantId, f.q)).filter(
-            (r) =>
-              (!f.status || r.status === f.status) &&
-              (!f.from || r.paidAt >= f.from) &&
-              (!f.to || r.paidAt < f.to),
-          ),
-        }
-      : await store.receipts.list(merchantId, {
-          limit: PAGE,
+    const page = await newestPage(
+      (at) =>
+        store.receipts.list(merchantId, {
+          ...at,
           ...(f.status ? { status: f.status as ReceiptStatus } : {}),
           ...(f.from ? { paidFrom: f.from } : {}),
           ...(f.to ? { paidTo: f.to } : {}),
-          ...(f.cursor ? { cursor: f.cursor } : {}),
-        });
-    await render(ctx, 'receipts', 'receipts', {
-      items: page.items,
-      next: nextUrl(ctx, 'next' in page ? page.next : undefined),
-      filters: f.raw,
+        }),
+      { page: f.page, size: PAGE, ...(f.q ? { matches: receiptMatches(f.q) } : {}) },
+    );
+    await render(ctx, 'receipts', f, page, {
       statuses: RECEIPT_STATUSES,
       statusPrefix: 'dash.receipt.status.',
     });

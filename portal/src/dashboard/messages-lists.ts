@@ -51,6 +51,8 @@ const es: Dictionary = {
   'dash.empty.title': 'Nada por aquí',
   'dash.pager.label': 'Páginas',
   'dash.pager.next': 'Más antiguos',
+  'dash.pager.truncated':
+    'Tienes muchos registros en este rango: revisamos los primeros 50,000. Acota las fechas para ver los demás.',
 
   'dash.col.date': 'Fecha',
   'dash.col.customer': 'Cliente',
@@ -210,6 +212,8 @@ const en: Dictionary = {
   'dash.empty.title': 'Nothing here',
   'dash.pager.label': 'Pages',
   'dash.pager.next': 'Older',
+  'dash.pager.truncated':
+    'You have many records in this range: we looked at the first 50,000. Narrow the dates to see the rest.',
 
   'dash.col.date': 'Date',
   'dash.col.customer': 'Customer',
