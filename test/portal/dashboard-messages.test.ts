@@ -108,8 +108,7 @@ function usedKeys(): string[] {
   const done = /\[([^\]]+)\]\.includes\(done\)/.exec(source('payment-routes.ts'));
   assert.ok(done, 'payment-routes.ts lists the done notices');
   family('dash.payment.done.', quoted(done[1] as string));
-  for (const m of source('list-routes.ts').matchAll(/render\(ctx, '(\w+)'/g))
-    keys.add(`dash.nav.${m[1]}`);
+  for (const m of source('list-routes.ts').matchAll(/render\(ctx, '(\w+)'/g)) keys.add(`dash.nav.${m[1]}`);
   return [...keys].sort();
 }
 
