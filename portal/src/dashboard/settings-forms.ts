@@ -4,6 +4,7 @@
  */
 import type { MerchantPatch } from '../../../core/src/automation/dashboard/types.js';
 import type { Merchant } from '../../../core/src/store/types.js';
+import { webError } from '../web/web-error.js';
 
 export type FormValues = Record<string, string | boolean | Record<string, string>>;
 type Body = Record<string, string | undefined>;
@@ -132,4 +133,19 @@ export function patchOf(section: string, merchant: Merchant, body: Body): Mercha
     default:
       return {};
   }
+}
+
+/** The fiscal form's next folio: empty keeps the numbering; otherwise a positive 32-bit integer. */
+export function parseFolio(value: string | undefined): number | undefined {
+  const text = (value ?? '').trim();
+  if (text === '') return undefined;
+  if (!/^\d{1,10}$/.test(text) || Number(text) < 1 || Number(text) > 2_147_483_647) {
+    throw webError(
+      422,
+      'INVALID_FOLIO',
+      'El siguiente folio debe ser un número entero positivo (p. ej. 1201).',
+      'The next folio must be a positive whole number (e.g. 1201).',
+    );
+  }
+  return Number(text);
 }

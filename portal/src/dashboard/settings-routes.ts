@@ -6,7 +6,6 @@
  */
 import type Router from '@koa/router';
 import type { Context } from 'koa';
-import { LOGO_MAX_BYTES, logoType } from '../../../core/src/automation/dashboard/logo.js';
 import type { Autofactura } from '../../../core/src/automation/types.js';
 import { isAutofacturaError } from '../../../core/src/errors.js';
 import type { Store } from '../../../core/src/store/types.js';
@@ -18,7 +17,8 @@ import { productLabel, regimeOptions, unitOptions } from './catalog-options.js';
 import { errorText, fieldErrors } from './form-errors.js';
 import { pageLocals } from './page.js';
 import { requireMerchant, requireUser } from './session.js';
-import { patchOf, valuesFromBody, valuesOf } from './settings-forms.js';
+import { settingsBody } from './settings-body.js';
+import { parseFolio, patchOf, valuesFromBody, valuesOf } from './settings-forms.js';
 import { connectionsLocals, saveConnections, savePac } from './settings-integrations.js';
 
 export const STEPS = ['csd', 'fiscal', 'branding', 'product', 'automation', 'pac', 'connections'] as const;
@@ -158,47 +158,20 @@ export function settingsRoutes(router: Router, options: SettingsOptions): void {
       await show(ctx, section, onboarding, ctx.query.saved ? { flash: ctx.state.t('dash.saved') } : {});
     });
 
-    const logoForm = web.form({
-      upload: {
-        field: 'logo',
-        maxBytes: LOGO_MAX_BYTES,
-        types: ['image/png', 'image/jpeg'],
-        sniff: (bytes) => logoType(bytes) !== null,
-        label: { es: 'una imagen PNG o JPEG de hasta 512 KB', en: 'a PNG or JPEG image of up to 512 KB' },
-      },
-    });
-
     router.post(
       `/${mode}/:section`,
       requireMerchant,
-      async (ctx, next) => {
-        if (ctx.params.section !== 'branding') return web.form()(ctx, next);
-        try {
-          await logoForm(ctx, async () => {});
-        } catch (error) {
-          // A logo of the wrong type or size: the form again, the problem beside the logo field.
-          if (!isAutofacturaError(error) || !['UPLOAD_TYPE', 'UPLOAD_TOO_LARGE'].includes(error.code))
-            throw error;
-          const merchant = ctx.state.identity.merchant;
-          const body = (ctx.request.body ?? {}) as Body;
-          const message = errorText(ctx, error);
-          return show(
-            ctx,
-            'branding',
-            onboarding,
-            {
-              error: message,
-              errors: { logo: message },
-              values:
-                body.tradeName === undefined
-                  ? valuesOf('branding', merchant)
-                  : valuesFromBody('branding', merchant, body),
-            },
-            422,
-          );
-        }
-        return next();
-      },
+      settingsBody(web, (ctx, error) => {
+        // The branding form again, the logo's problem beside its field.
+        const merchant = ctx.state.identity.merchant;
+        const body = (ctx.request.body ?? {}) as Body;
+        const message = errorText(ctx, error);
+        const values =
+          body.tradeName === undefined
+            ? valuesOf('branding', merchant)
+            : valuesFromBody('branding', merchant, body);
+        return show(ctx, 'branding', onboarding, { error: message, errors: { logo: message }, values }, 422);
+      }),
       web.csrf.verify,
       async (ctx) => {
         const section = sectionOf(ctx, STEPS.slice(1));
@@ -238,18 +211,4 @@ export function settingsRoutes(router: Router, options: SettingsOptions): void {
       },
     );
   }
-}
-
-function parseFolio(value: string | undefined): number | undefined {
-  const text = (value ?? '').trim();
-  if (text === '') return undefined;
-  if (!/^\d{1,10}$/.test(text) || Number(text) < 1 || Number(text) > 2_147_483_647) {
-    throw webError(
-      422,
-      'INVALID_FOLIO',
-      'El siguiente folio debe ser un número entero positivo (p. ej. 1201).',
-      'The next folio must be a positive whole number (e.g. 1201).',
-    );
-  }
-  return Number(text);
 }
