@@ -250,6 +250,10 @@ describe('merchant dashboard in Chromium (#5)', function () {
     assert.equal((await h.settle(merchantId, failed.json.id, ['invoiced'])).status, 'invoiced');
     await page.goto(`${h.url}/dashboard/settings/branding`);
     await shots('settings-branding');
+    await page.goto(`${h.url}/dashboard?lang=en`);
+    await page.getByRole('heading', { name: 'Hello, Escuela Kemper' }).waitFor();
+    await shots('home-en');
+    await page.goto(`${h.url}/dashboard?lang=es`);
     assert.deepEqual(problems, []);
   });
 });
