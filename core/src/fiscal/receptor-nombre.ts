@@ -80,8 +80,20 @@ function tokens(nombre: string): Token[] {
   return out;
 }
 
-/** Finds a régimen de capital at the end of the name, the longest match first. */
+const CACHE_LIMIT = 2048;
+const cache = new Map<string, RegimenCapital | null>();
+
+/** Finds a régimen de capital at the end of the name, the longest match first. Answers are cached. */
 export function findRegimenCapital(nombre: string): RegimenCapital | undefined {
+  const cached = cache.get(nombre);
+  if (cached !== undefined) return cached ?? undefined;
+  const found = searchRegimenCapital(nombre);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(nombre, found === undefined ? null : Object.freeze(found));
+  return found;
+}
+
+function searchRegimenCapital(nombre: string): RegimenCapital | undefined {
   const words = tokens(nombre);
   let cut = -1;
   // Strip suffixes repeatedly: "SA DE CV" is "SA" + "DE CV"; "SAPI DE CV SOFOM ENR" is three.

@@ -48,39 +48,55 @@ export interface LimitCheck {
   upper: string;
 }
 
-function check(product: (sign: -1n | 0n | 1n) => bigint, productScale: number, amount: string): LimitCheck {
+/** The answer of a check; its strings are only written when a message asks for them. */
+class Checked implements LimitCheck {
+  constructor(
+    readonly ok: boolean,
+    private readonly lowerUnits: bigint,
+    private readonly upperUnits: bigint,
+    private readonly decimals: number,
+    private readonly exactUnits: bigint,
+  ) {}
+
+  get exact(): string {
+    if (this.ok) return '';
+    return format(this.exactUnits, 2 * SCALE)
+      .replace(/(\.\d*?)0+$/, '$1')
+      .replace(/\.$/, '');
+  }
+
+  get lower(): string {
+    return format(this.lowerUnits, this.decimals);
+  }
+
+  get upper(): string {
+    return format(this.upperUnits, this.decimals);
+  }
+}
+
+/** lower = floor((a - ha) x (b - hb)), upper = ceil((a + ha) x (b + hb)) at the decimals of `amount`. */
+function check(a: bigint, ha: bigint, b: bigint, hb: bigint, amount: string): LimitCheck {
   const d = decimalPlaces(amount);
-  const div = POW10[productScale - d] as bigint;
-  const lowerUnits = floorDiv(product(-1n), div);
+  const div = POW10[2 * SCALE - d] as bigint;
+  const lowerUnits = floorDiv((a - ha) * (b - hb), div);
   const lower = lowerUnits < 0n ? 0n : lowerUnits;
-  const upper = ceilDiv(product(1n), div);
+  const upper = ceilDiv((a + ha) * (b + hb), div);
   const value = units(amount, d);
-  const ok = value >= lower && value <= upper;
-  return {
-    ok,
-    exact: ok
-      ? ''
-      : format(product(0n), productScale)
-          .replace(/(\.\d*?)0+$/, '$1')
-          .replace(/\.$/, ''),
-    lower: format(lower, d),
-    upper: format(upper, d),
-  };
+  return new Checked(value >= lower && value <= upper, lower, upper, d, a * b);
 }
 
 /** Concepto Importe (CFDI40167) and Parte Importe (CFDI40198) against Cantidad x ValorUnitario. */
 export function checkConceptoImporte(cantidad: string, valorUnitario: string, importe: string): LimitCheck {
-  const q = units(cantidad, SCALE);
-  const v = units(valorUnitario, SCALE);
-  const hq = halfUnit(cantidad);
-  const hv = halfUnit(valorUnitario);
-  return check((s) => (q + s * hq) * (v + s * hv), 2 * SCALE, importe);
+  return check(
+    units(cantidad, SCALE),
+    halfUnit(cantidad),
+    units(valorUnitario, SCALE),
+    halfUnit(valorUnitario),
+    importe,
+  );
 }
 
 /** Tax Importe (CFDI40180, CFDI40186) against Base x TasaOCuota. */
 export function checkImpuestoImporte(base: string, tasaOCuota: string, importe: string): LimitCheck {
-  const b = units(base, SCALE);
-  const t = units(tasaOCuota, SCALE);
-  const hb = halfUnit(base);
-  return check((s) => (b + s * hb) * t, 2 * SCALE, importe);
+  return check(units(base, SCALE), halfUnit(base), units(tasaOCuota, SCALE), 0n, importe);
 }

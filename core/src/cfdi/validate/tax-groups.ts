@@ -2,7 +2,7 @@
  * Sums of the concepts' taxes, grouped the way the summary Impuestos node must group them: traslados by
  * Impuesto + TipoFactor + TasaOCuota, retenciones by Impuesto. Shared by the summary rules.
  */
-import { Decimal } from 'decimal.js';
+import { type Fixed, fixed, toFixed } from '../../money/fixed-point.js';
 import type { Comprobante } from '../model.js';
 import { isImporte } from './decimals.js';
 
@@ -10,8 +10,8 @@ export interface TrasladoGroup {
   impuesto: string;
   factor: string;
   tasa?: string;
-  base: Decimal;
-  importe: Decimal;
+  base: Fixed;
+  importe: Fixed;
 }
 
 const SIX = /^[0-9]+\.[0-9]{6}$/;
@@ -20,7 +20,7 @@ const SIX = /^[0-9]+\.[0-9]{6}$/;
 export function normalizeTasa(tasa: string | undefined): string {
   if (tasa === undefined) return '';
   if (SIX.test(tasa)) return tasa;
-  return isImporte(tasa) ? new Decimal(tasa).toFixed(6) : tasa;
+  return isImporte(tasa) ? toFixed(fixed(tasa), 6) : tasa;
 }
 
 export function trasladoKey(impuesto: string, factor: string, tasa: string | undefined): string {
@@ -40,24 +40,24 @@ export function trasladoGroups(cfdi: Comprobante): Map<string, TrasladoGroup> | 
           impuesto: t.Impuesto,
           factor: t.TipoFactor,
           ...(t.TasaOCuota === undefined ? {} : { tasa: t.TasaOCuota }),
-          base: new Decimal(t.Base),
-          importe: new Decimal(t.Importe ?? 0),
+          base: fixed(t.Base),
+          importe: t.Importe === undefined ? 0n : fixed(t.Importe),
         });
       } else {
-        group.base = group.base.plus(t.Base);
-        group.importe = group.importe.plus(t.Importe ?? 0);
+        group.base += fixed(t.Base);
+        if (t.Importe !== undefined) group.importe += fixed(t.Importe);
       }
     }
   }
   return groups;
 }
 
-export function retencionGroups(cfdi: Comprobante): Map<string, Decimal> | undefined {
-  const groups = new Map<string, Decimal>();
+export function retencionGroups(cfdi: Comprobante): Map<string, Fixed> | undefined {
+  const groups = new Map<string, Fixed>();
   for (const c of cfdi.Conceptos) {
     for (const r of c.Impuestos?.Retenciones ?? []) {
       if (!isImporte(r.Importe)) return undefined;
-      groups.set(r.Impuesto, (groups.get(r.Impuesto) ?? new Decimal(0)).plus(r.Importe));
+      groups.set(r.Impuesto, (groups.get(r.Impuesto) ?? 0n) + fixed(r.Importe));
     }
   }
   return groups;

@@ -5,11 +5,18 @@
 import { error } from './finding.js';
 import type { Finding } from './types.js';
 
+/** True when `value` is absent or passes checkText (so callers can skip writing its path). */
+export function textOk(value: string | undefined, max: number): boolean {
+  if (value === undefined) return true;
+  const length = value.length > max ? [...value].length : value.length;
+  return length >= 1 && length <= max && !value.includes('|');
+}
+
 /** [^|]{min,max}: length in characters (code points, as XSD counts) and no '|'. */
 export function checkText(value: string | undefined, path: string, max: number, out: Finding[]): void {
+  if (textOk(value, max)) return;
   if (value === undefined) return;
   const length = value.length > max ? [...value].length : value.length;
-  if (length >= 1 && length <= max && !value.includes('|')) return;
   out.push(
     error(
       'XSD',

@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { fixed } from '../../../money/fixed-point.js';
 import { decimalPlaces, isImporte } from '../decimals.js';
 import { error } from '../finding.js';
 import type { Finding, Rule } from '../types.js';
@@ -8,9 +8,10 @@ export const conceptoDescuento: Rule = {
   meaning: 'Descuento del concepto: no más decimales que su Importe y no mayor que su Importe.',
   check(cfdi) {
     const out: Finding[] = [];
-    cfdi.Conceptos.forEach((c, i) => {
+    for (let i = 0; i < cfdi.Conceptos.length; i++) {
+      const c = cfdi.Conceptos[i]!;
       const value = c.Descuento;
-      if (value === undefined || !isImporte(value) || !isImporte(c.Importe)) return;
+      if (value === undefined || !isImporte(value) || !isImporte(c.Importe)) continue;
       const path = `Conceptos[${i}].Descuento`;
       if (decimalPlaces(value) > decimalPlaces(c.Importe)) {
         out.push(
@@ -22,7 +23,7 @@ export const conceptoDescuento: Rule = {
           ),
         );
       }
-      if (new Decimal(value).gt(c.Importe)) {
+      if (fixed(value) > fixed(c.Importe)) {
         out.push(
           error(
             'CFDI40169',
@@ -32,7 +33,7 @@ export const conceptoDescuento: Rule = {
           ),
         );
       }
-    });
+    }
     return out;
   },
 };

@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { fixed } from '../../../money/fixed-point.js';
 import { isImporte } from '../decimals.js';
 import { error } from '../finding.js';
 import type { Finding, Rule } from '../types.js';
@@ -11,7 +11,7 @@ export const confirmacion: Rule = {
     const out: Finding[] = [];
     const max = ctx.catalogs.tipoComprobante.get(cfdi.TipoDeComprobante)?.maxValue;
     if (max === undefined || !isImporte(cfdi.Total) || cfdi.TipoDeComprobante === 'T') return out;
-    const over = new Decimal(cfdi.Total).gt(max);
+    const over = fixed(cfdi.Total) > fixed(max);
     if (over && cfdi.Confirmacion === undefined) {
       out.push(
         error(

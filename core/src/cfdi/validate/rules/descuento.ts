@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { fixed, round, toFixed } from '../../../money/fixed-point.js';
 import { currencyDecimals } from '../currency.js';
 import { decimalPlaces, isImporte } from '../decimals.js';
 import { error } from '../finding.js';
@@ -38,7 +38,7 @@ export const descuento: Rule = {
           ),
         );
       }
-      if (isImporte(cfdi.SubTotal) && new Decimal(value).gt(cfdi.SubTotal)) {
+      if (isImporte(cfdi.SubTotal) && fixed(value) > fixed(cfdi.SubTotal)) {
         out.push(
           error(
             'CFDI40110',
@@ -62,18 +62,18 @@ export const descuento: Rule = {
       }
       return out;
     }
-    let sum = new Decimal(0);
+    let sum = 0n;
     for (const c of withDiscount) {
       if (!isImporte(c.Descuento as string)) return out;
-      sum = sum.plus(c.Descuento as string);
+      sum += fixed(c.Descuento as string);
     }
-    const expected = sum.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
-    if (value === undefined || !isImporte(value) || !expected.eq(value)) {
+    const expected = round(sum, decimals);
+    if (value === undefined || !isImporte(value) || expected !== fixed(value)) {
       out.push(
         error(
           'CFDI40111',
-          `El Descuento del comprobante debe existir y ser la suma redondeada de los descuentos de los conceptos: ${expected.toFixed(decimals)}.`,
-          `The document Descuento must be present and equal the rounded sum of the concept discounts: ${expected.toFixed(decimals)}.`,
+          `El Descuento del comprobante debe existir y ser la suma redondeada de los descuentos de los conceptos: ${toFixed(expected, decimals)}.`,
+          `The document Descuento must be present and equal the rounded sum of the concept discounts: ${toFixed(expected, decimals)}.`,
           'Descuento',
         ),
       );

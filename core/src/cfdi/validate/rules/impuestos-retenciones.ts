@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { type Fixed, fixed, round, toFixed } from '../../../money/fixed-point.js';
 import { currencyDecimals } from '../currency.js';
 import { decimalPlaces, isImporte } from '../decimals.js';
 import { error } from '../finding.js';
@@ -55,7 +55,7 @@ export const impuestosRetenciones: Rule = {
       );
     }
     const seen = new Set<string>();
-    let sum = new Decimal(0);
+    let sum: Fixed = 0n;
     let sumValid = true;
     summary.forEach((r, i) => {
       const path = `Impuestos.Retenciones[${i}]`;
@@ -84,7 +84,7 @@ export const impuestosRetenciones: Rule = {
         sumValid = false;
         return;
       }
-      sum = sum.plus(r.Importe);
+      sum += fixed(r.Importe);
       if (decimalPlaces(r.Importe) > decimals) {
         out.push(
           error(
@@ -96,16 +96,13 @@ export const impuestosRetenciones: Rule = {
         );
       }
       if (groups === undefined) return;
-      const expected = (groups.get(r.Impuesto) ?? new Decimal(0)).toDecimalPlaces(
-        decimals,
-        Decimal.ROUND_HALF_UP,
-      );
-      if (!expected.eq(r.Importe)) {
+      const expected = round(groups.get(r.Impuesto) ?? 0n, decimals);
+      if (expected !== fixed(r.Importe)) {
         out.push(
           error(
             'CFDI40211',
-            `El Importe "${r.Importe}" de la retención del impuesto ${r.Impuesto} debe ser la suma redondeada de las retenciones de ese impuesto en los conceptos: ${expected.toFixed(decimals)}.`,
-            `Importe "${r.Importe}" of the ${r.Impuesto} withholding must be the rounded sum of that tax's withholdings in the concepts: ${expected.toFixed(decimals)}.`,
+            `El Importe "${r.Importe}" de la retención del impuesto ${r.Impuesto} debe ser la suma redondeada de las retenciones de ese impuesto en los conceptos: ${toFixed(expected, decimals)}.`,
+            `Importe "${r.Importe}" of the ${r.Impuesto} withholding must be the rounded sum of that tax's withholdings in the concepts: ${toFixed(expected, decimals)}.`,
             `${path}.Importe`,
           ),
         );
@@ -116,18 +113,18 @@ export const impuestosRetenciones: Rule = {
       out.push(
         error(
           'CFDI40211',
-          `Falta la retención del impuesto ${impuesto} en el comprobante: ${amount.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals)}.`,
-          `The document lacks the withholding of tax ${impuesto}: ${amount.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals)}.`,
+          `Falta la retención del impuesto ${impuesto} en el comprobante: ${toFixed(amount, decimals)}.`,
+          `The document lacks the withholding of tax ${impuesto}: ${toFixed(amount, decimals)}.`,
           'Impuestos.Retenciones',
         ),
       );
     }
-    if (total !== undefined && isImporte(total) && sumValid && !sum.eq(total)) {
+    if (total !== undefined && isImporte(total) && sumValid && sum !== fixed(total)) {
       out.push(
         error(
           'CFDI40203',
-          `TotalImpuestosRetenidos "${total}" debe ser la suma de las retenciones del comprobante: ${sum.toFixed(decimals)}.`,
-          `TotalImpuestosRetenidos "${total}" must be the sum of the document withholdings: ${sum.toFixed(decimals)}.`,
+          `TotalImpuestosRetenidos "${total}" debe ser la suma de las retenciones del comprobante: ${toFixed(sum, decimals)}.`,
+          `TotalImpuestosRetenidos "${total}" must be the sum of the document withholdings: ${toFixed(sum, decimals)}.`,
           'Impuestos.TotalImpuestosRetenidos',
         ),
       );

@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { type Fixed, fixed, round, toFixed } from '../../../money/fixed-point.js';
 import { currencyDecimals } from '../currency.js';
 import { decimalPlaces, isImporte } from '../decimals.js';
 import { error } from '../finding.js';
@@ -30,7 +30,6 @@ export const impuestosTraslados: Rule = {
     const summary = cfdi.Impuestos?.Traslados ?? [];
     const total = cfdi.Impuestos?.TotalImpuestosTrasladados;
     const groups = trasladoGroups(cfdi);
-    const round = (d: Decimal) => d.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
     const tooManyDecimals = (v: string) => isImporte(v) && decimalPlaces(v) > decimals;
     if (total !== undefined && tooManyDecimals(total)) {
       out.push(
@@ -53,8 +52,8 @@ export const impuestosTraslados: Rule = {
         ),
       );
     }
-    const onlyExento =
-      groups !== undefined && groups.size > 0 && [...groups.values()].every((g) => g.factor === 'Exento');
+    let onlyExento = groups !== undefined && groups.size > 0;
+    for (const group of groups?.values() ?? []) if (group.factor !== 'Exento') onlyExento = false;
     if (onlyExento && total !== undefined) {
       out.push(
         error(
@@ -66,10 +65,10 @@ export const impuestosTraslados: Rule = {
       );
     }
     const seen = new Set<string>();
-    let sum = new Decimal(0);
+    let sum: Fixed = 0n;
     let sumValid = true;
-    summary.forEach((t, i) => {
-      const path = `Impuestos.Traslados[${i}]`;
+    for (let i = 0; i < summary.length; i++) {
+      const t = summary[i]!;
       const key = trasladoKey(t.Impuesto, t.TipoFactor, t.TasaOCuota);
       if (!ctx.catalogs.impuesto.has(t.Impuesto)) {
         out.push(
@@ -77,7 +76,7 @@ export const impuestosTraslados: Rule = {
             'CFDI40217',
             `El Impuesto "${t.Impuesto}" del traslado ${i + 1} no está en c_Impuesto.`,
             `Impuesto "${t.Impuesto}" of transfer ${i + 1} is not in c_Impuesto.`,
-            `${path}.Impuesto`,
+            `Impuestos.Traslados[${i}].Impuesto`,
           ),
         );
       }
@@ -87,7 +86,7 @@ export const impuestosTraslados: Rule = {
             'CFDI40218',
             `Hay más de un traslado con impuesto ${t.Impuesto}, factor ${t.TipoFactor} y tasa ${t.TasaOCuota ?? '-'}: agrúpalos en uno.`,
             `More than one transfer with tax ${t.Impuesto}, factor ${t.TipoFactor} and rate ${t.TasaOCuota ?? '-'}: merge them.`,
-            path,
+            `Impuestos.Traslados[${i}]`,
           ),
         );
       }
@@ -99,7 +98,7 @@ export const impuestosTraslados: Rule = {
               'CFDI40213',
               `El traslado exento ${i + 1} del comprobante solo lleva Base, Impuesto y TipoFactor: quita TasaOCuota e Importe.`,
               `Exempt transfer ${i + 1} only carries Base, Impuesto and TipoFactor: remove TasaOCuota and Importe.`,
-              path,
+              `Impuestos.Traslados[${i}]`,
             ),
           );
         }
@@ -112,7 +111,7 @@ export const impuestosTraslados: Rule = {
             'CFDI40219',
             `La TasaOCuota "${t.TasaOCuota ?? ''}" del traslado ${i + 1} no está en c_TasaOCuota para el impuesto ${t.Impuesto} con factor ${t.TipoFactor}.`,
             `TasaOCuota "${t.TasaOCuota ?? ''}" of transfer ${i + 1} is not in c_TasaOCuota for tax ${t.Impuesto} with factor ${t.TipoFactor}.`,
-            `${path}.TasaOCuota`,
+            `Impuestos.Traslados[${i}].TasaOCuota`,
           ),
         );
       }
@@ -122,71 +121,71 @@ export const impuestosTraslados: Rule = {
             'CFDI40214',
             `La Base "${t.Base}" del traslado ${i + 1} tiene más de ${decimals} decimales.`,
             `Base "${t.Base}" of transfer ${i + 1} has more than ${decimals} decimals.`,
-            `${path}.Base`,
+            `Impuestos.Traslados[${i}].Base`,
           ),
         );
       }
       if (t.Importe !== undefined) {
         if (!isImporte(t.Importe)) sumValid = false;
         else {
-          sum = sum.plus(t.Importe);
+          sum += fixed(t.Importe);
           if (tooManyDecimals(t.Importe)) {
             out.push(
               error(
                 'CFDI40220',
                 `El Importe "${t.Importe}" del traslado ${i + 1} tiene más de ${decimals} decimales.`,
                 `Importe "${t.Importe}" of transfer ${i + 1} has more than ${decimals} decimals.`,
-                `${path}.Importe`,
+                `Impuestos.Traslados[${i}].Importe`,
               ),
             );
           }
         }
       }
-      if (groups === undefined || !isImporte(t.Base)) return;
+      if (groups === undefined || !isImporte(t.Base)) continue;
       const group = groups.get(key);
-      const expectedBase = round(group?.base ?? new Decimal(0));
-      if (!expectedBase.eq(t.Base)) {
+      const expectedBase = round(group?.base ?? 0n, decimals);
+      if (expectedBase !== fixed(t.Base)) {
         const code = t.TipoFactor === 'Exento' ? 'CFDI40216' : 'CFDI40215';
         out.push(
           error(
             code,
-            `La Base "${t.Base}" del traslado ${i + 1} debe ser la suma redondeada de las bases de los conceptos con el mismo impuesto, factor y tasa: ${expectedBase.toFixed(decimals)}.`,
-            `Base "${t.Base}" of transfer ${i + 1} must be the rounded sum of the concept bases with the same tax, factor and rate: ${expectedBase.toFixed(decimals)}.`,
-            `${path}.Base`,
+            `La Base "${t.Base}" del traslado ${i + 1} debe ser la suma redondeada de las bases de los conceptos con el mismo impuesto, factor y tasa: ${toFixed(expectedBase, decimals)}.`,
+            `Base "${t.Base}" of transfer ${i + 1} must be the rounded sum of the concept bases with the same tax, factor and rate: ${toFixed(expectedBase, decimals)}.`,
+            `Impuestos.Traslados[${i}].Base`,
           ),
         );
       }
-      if (t.TipoFactor === 'Exento' || t.Importe === undefined || !isImporte(t.Importe)) return;
-      const expected = round(group?.importe ?? new Decimal(0));
-      if (!expected.eq(t.Importe)) {
+      if (t.TipoFactor === 'Exento' || t.Importe === undefined || !isImporte(t.Importe)) continue;
+      const expected = round(group?.importe ?? 0n, decimals);
+      if (expected !== fixed(t.Importe)) {
         out.push(
           error(
             'CFDI40221',
-            `El Importe "${t.Importe}" del traslado ${i + 1} debe ser la suma redondeada de los importes de los conceptos con el mismo impuesto y tasa: ${expected.toFixed(decimals)}.`,
-            `Importe "${t.Importe}" of transfer ${i + 1} must be the rounded sum of the concept amounts with the same tax and rate: ${expected.toFixed(decimals)}.`,
-            `${path}.Importe`,
+            `El Importe "${t.Importe}" del traslado ${i + 1} debe ser la suma redondeada de los importes de los conceptos con el mismo impuesto y tasa: ${toFixed(expected, decimals)}.`,
+            `Importe "${t.Importe}" of transfer ${i + 1} must be the rounded sum of the concept amounts with the same tax and rate: ${toFixed(expected, decimals)}.`,
+            `Impuestos.Traslados[${i}].Importe`,
           ),
         );
       }
-    });
+    }
     for (const [key, group] of groups ?? []) {
       if (seen.has(key)) continue;
       const exento = group.factor === 'Exento';
       out.push(
         error(
           exento ? 'CFDI40216' : 'CFDI40221',
-          `Falta en el comprobante el traslado de impuesto ${group.impuesto}, factor ${group.factor}${group.tasa ? ` y tasa ${group.tasa}` : ''} que tienen los conceptos (Base ${round(group.base).toFixed(decimals)}).`,
-          `The document lacks the transfer of tax ${group.impuesto}, factor ${group.factor}${group.tasa ? ` and rate ${group.tasa}` : ''} the concepts have (Base ${round(group.base).toFixed(decimals)}).`,
+          `Falta en el comprobante el traslado de impuesto ${group.impuesto}, factor ${group.factor}${group.tasa ? ` y tasa ${group.tasa}` : ''} que tienen los conceptos (Base ${toFixed(round(group.base, decimals), decimals)}).`,
+          `The document lacks the transfer of tax ${group.impuesto}, factor ${group.factor}${group.tasa ? ` and rate ${group.tasa}` : ''} the concepts have (Base ${toFixed(round(group.base, decimals), decimals)}).`,
           'Impuestos.Traslados',
         ),
       );
     }
-    if (total !== undefined && isImporte(total) && sumValid && !sum.eq(total)) {
+    if (total !== undefined && isImporte(total) && sumValid && sum !== fixed(total)) {
       out.push(
         error(
           'CFDI40205',
-          `TotalImpuestosTrasladados "${total}" debe ser la suma de los importes de los traslados del comprobante: ${sum.toFixed(decimals)}.`,
-          `TotalImpuestosTrasladados "${total}" must be the sum of the document transfer amounts: ${sum.toFixed(decimals)}.`,
+          `TotalImpuestosTrasladados "${total}" debe ser la suma de los importes de los traslados del comprobante: ${toFixed(sum, decimals)}.`,
+          `TotalImpuestosTrasladados "${total}" must be the sum of the document transfer amounts: ${toFixed(sum, decimals)}.`,
           'Impuestos.TotalImpuestosTrasladados',
         ),
       );

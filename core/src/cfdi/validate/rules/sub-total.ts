@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { fixed, round, toFixed } from '../../../money/fixed-point.js';
 import { currencyDecimals } from '../currency.js';
 import { decimalPlaces, isImporte, isZero } from '../decimals.js';
 import { error } from '../finding.js';
@@ -36,18 +36,18 @@ export const subTotal: Rule = {
       }
       return out;
     }
-    let sum = new Decimal(0);
+    let sum = 0n;
     for (const concepto of cfdi.Conceptos) {
       if (!isImporte(concepto.Importe)) return out;
-      sum = sum.plus(concepto.Importe);
+      sum += fixed(concepto.Importe);
     }
-    const expected = sum.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
-    if (!expected.eq(cfdi.SubTotal)) {
+    const expected = round(sum, decimals);
+    if (expected !== fixed(cfdi.SubTotal)) {
       out.push(
         error(
           'CFDI40108',
-          `El SubTotal "${cfdi.SubTotal}" debe ser la suma de los importes de los conceptos redondeada: ${expected.toFixed(decimals)}.`,
-          `SubTotal "${cfdi.SubTotal}" must be the rounded sum of the concept amounts: ${expected.toFixed(decimals)}.`,
+          `El SubTotal "${cfdi.SubTotal}" debe ser la suma de los importes de los conceptos redondeada: ${toFixed(expected, decimals)}.`,
+          `SubTotal "${cfdi.SubTotal}" must be the rounded sum of the concept amounts: ${toFixed(expected, decimals)}.`,
           'SubTotal',
         ),
       );

@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { type Fixed, fixed, round, toFixed } from '../../../money/fixed-point.js';
 import type { Comprobante } from '../../model.js';
 import { currencyDecimals } from '../currency.js';
 import { isImporte } from '../decimals.js';
@@ -8,14 +8,14 @@ import type { Rule } from '../types.js';
 const IMPLOCAL = 'http://www.sat.gob.mx/implocal';
 
 /** Local taxes of the implocal complement, which also enter the Total. */
-function localTaxes(cfdi: Comprobante): Decimal {
-  let net = new Decimal(0);
+function localTaxes(cfdi: Comprobante): Fixed {
+  let net = 0n;
   for (const c of cfdi.Complemento ?? []) {
     if (c.ns !== IMPLOCAL || c.local !== 'ImpuestosLocales') continue;
     const traslados = c.attrs.TotaldeTraslados;
     const retenciones = c.attrs.TotaldeRetenciones;
-    if (traslados !== undefined && isImporte(traslados)) net = net.plus(traslados);
-    if (retenciones !== undefined && isImporte(retenciones)) net = net.minus(retenciones);
+    if (traslados !== undefined && isImporte(traslados)) net += fixed(traslados);
+    if (retenciones !== undefined && isImporte(retenciones)) net -= fixed(retenciones);
   }
   return net;
 }
@@ -34,18 +34,27 @@ export const total: Rule = {
     ];
     if (!parts.every(isImporte)) return [];
     const decimals = currencyDecimals(cfdi, ctx);
-    const expected = new Decimal(cfdi.SubTotal)
-      .minus(cfdi.Descuento ?? 0)
-      .plus(cfdi.Impuestos?.TotalImpuestosTrasladados ?? 0)
-      .minus(cfdi.Impuestos?.TotalImpuestosRetenidos ?? 0)
-      .plus(cfdi.Complemento === undefined ? 0 : localTaxes(cfdi))
-      .toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
-    if (expected.eq(cfdi.Total)) return [];
+    const [totalText, subTotalText, descuentoText, trasladados, retenidos] = parts as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const expected = round(
+      fixed(subTotalText) -
+        fixed(descuentoText) +
+        fixed(trasladados) -
+        fixed(retenidos) +
+        (cfdi.Complemento === undefined ? 0n : localTaxes(cfdi)),
+      decimals,
+    );
+    if (expected === fixed(totalText)) return [];
     return [
       error(
         'CFDI40119',
-        `El Total "${cfdi.Total}" debe ser SubTotal - Descuento + impuestos trasladados - impuestos retenidos = ${expected.toFixed(decimals)}.`,
-        `Total "${cfdi.Total}" must be SubTotal - Descuento + transferred taxes - withheld taxes = ${expected.toFixed(decimals)}.`,
+        `El Total "${cfdi.Total}" debe ser SubTotal - Descuento + impuestos trasladados - impuestos retenidos = ${toFixed(expected, decimals)}.`,
+        `Total "${cfdi.Total}" must be SubTotal - Descuento + transferred taxes - withheld taxes = ${toFixed(expected, decimals)}.`,
         'Total',
       ),
     ];
