@@ -176,6 +176,7 @@ export async function stampDocument(ctx: Context, merchant: Merchant, invoice: I
   const pdf = await renderCfdiPdf(stamped.xml, {
     lang: merchant.settings.lang,
     branding: await pdfBranding(ctx, merchant),
+    test: invoice.mode === 'test',
   });
   await store.blobs.put(pdfKey, pdf, 'application/pdf');
   const at = nowIso(ctx);

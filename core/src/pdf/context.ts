@@ -20,6 +20,8 @@ export interface RenderContext {
   logo: unknown;
   tradeName: string | undefined;
   cancelled: { at?: string } | undefined;
+  /** A test-mode document (sandbox PAC): a notice and a PRUEBA watermark on every page. */
+  test: boolean;
   /** Amount in words of the Total, in the document's language. */
   totalInWords: string;
 }

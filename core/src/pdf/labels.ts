@@ -88,6 +88,8 @@ const ES = {
   cancelled: 'CANCELADO',
   cancelledAt: (at: string) => `CFDI CANCELADO el ${at}`,
   cancelledNoDate: 'CFDI CANCELADO',
+  test: 'PRUEBA',
+  testNotice: 'Documento de prueba (llave de pruebas, PAC sandbox): sin validez fiscal',
 };
 
 export type Labels = typeof ES;
@@ -177,6 +179,8 @@ const EN: Labels = {
   cancelled: 'CANCELLED',
   cancelledAt: (at: string) => `CFDI CANCELLED on ${at}`,
   cancelledNoDate: 'CFDI CANCELLED',
+  test: 'TEST',
+  testNotice: 'Test document (test key, sandbox PAC): not valid for tax purposes',
 };
 
 export function labelsFor(lang: PdfLang): Labels {

@@ -32,6 +32,8 @@ export interface RenderCfdiPdfOptions {
   branding?: PdfBranding;
   /** Marks the document as cancelled on every page; `at` is the cancellation date shown. */
   cancelled?: { at?: string };
+  /** A test-mode document (stamped by the sandbox for a test key): marked PRUEBA on every page. */
+  test?: boolean;
   catalogs?: Catalogs;
 }
 
@@ -71,6 +73,7 @@ export async function renderCfdiPdf(
     logo: logo ? openImage(doc, logo) : undefined,
     tradeName: options.branding?.tradeName || undefined,
     cancelled: options.cancelled,
+    test: options.test === true,
     totalInWords: amountInWords(comprobante.Total, comprobante.Moneda, { lang, catalogs }),
   };
   const frame = pageFrame(ctx);

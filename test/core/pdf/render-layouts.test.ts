@@ -177,6 +177,30 @@ describe('renderCfdiPdf layouts (#3)', function () {
     );
   });
 
+  it('marks a test-mode document on every page with PRUEBA and says it has no fiscal validity', async () => {
+    const { xml } = longTextXml();
+    const pdf = await renderCfdiPdf(xml, { test: true });
+    const pages = await pageTexts(pdf);
+    assert.ok(pages.length >= 2);
+    pages.forEach((page, i) => {
+      assert.ok(
+        page.includes('Documento de prueba (llave de pruebas, PAC sandbox): sin validez fiscal'),
+        `page ${i + 1}`,
+      );
+    });
+    const raw = await pageTexts(pdf, 'raw');
+    raw.forEach((page, i) => {
+      assert.equal(page.match(/PRUEBA/g)?.length, 1, `page ${i + 1}: the diagonal mark`);
+    });
+    const pngs = await renderPages(pdf, 'test-mode');
+    const center = { x0: 0.3, y0: 0.35, x1: 0.7, y1: 0.65 };
+    const pale = [0xf5, 0xd0, 0xd0] as [number, number, number];
+    for (const png of pngs)
+      assert.ok((await countPixels(png, pale, 30, center)) > 3000, `${png}: diagonal mark`);
+    const english = await pageTexts(await renderCfdiPdf(xml, { test: true, lang: 'en' }));
+    assert.ok(english[0]!.includes('Test document (test key, sandbox PAC): not valid for tax purposes'));
+  });
+
   it('marks an unstamped CFDI on every page as not valid for tax purposes, without a QR', async () => {
     const request = globalRequest(60);
     const pdf = await renderCfdiPdf(sealedXml(request));

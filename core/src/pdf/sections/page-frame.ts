@@ -118,11 +118,10 @@ export function pageFrame(ctx: RenderContext): PageFrame {
     drawLines(doc, number, PAGE.margin + contentWidth - 110, y + 4, 110, 'right');
   };
 
-  const drawWatermark = () => {
+  const drawWatermark = (text: string) => {
     doc.save();
     doc.rotate(-40, { origin: [PAGE.width / 2, PAGE.height / 2] });
     doc.font('Helvetica-Bold').fontSize(100).fillColor(theme.danger).fillOpacity(0.16);
-    const text = labels.cancelled;
     const width = doc.widthOfString(text);
     doc.text(text, (PAGE.width - width) / 2, PAGE.height / 2 - 50, { lineBreak: false });
     doc.restore();
@@ -136,7 +135,8 @@ export function pageFrame(ctx: RenderContext): PageFrame {
         doc.switchToPage(i);
         drawHeader();
         drawFooter(i - range.start + 1, range.count);
-        if (ctx.cancelled) drawWatermark();
+        if (ctx.cancelled) drawWatermark(labels.cancelled);
+        else if (ctx.test) drawWatermark(labels.test);
       }
     },
   };
@@ -146,5 +146,6 @@ function noticeText(ctx: RenderContext): string | undefined {
   if (ctx.cancelled) {
     return ctx.cancelled.at ? ctx.labels.cancelledAt(ctx.cancelled.at) : ctx.labels.cancelledNoDate;
   }
-  return ctx.tfd ? undefined : ctx.labels.unstamped;
+  if (!ctx.tfd) return ctx.labels.unstamped;
+  return ctx.test ? ctx.labels.testNotice : undefined;
 }
