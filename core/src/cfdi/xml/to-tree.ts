@@ -8,20 +8,27 @@ import type { Comprobante, Concepto, ConceptoImpuestos, Impuestos, Parte } from 
 export const CFDI40_SCHEMA_LOCATION =
   'http://www.sat.gob.mx/cfd/4 http://www.sat.gob.mx/sitio_internet/cfd/4/cfdv40.xsd';
 
-type Attrs = Record<string, string | undefined>;
+type Attrs = Record<string, string>;
+
+/** Qualified names, written once per element type. */
+const QNAMES = new Map<string, string>();
 
 function el(local: string, attrs: Attrs, children: XmlElement[] = []): XmlElement {
-  const clean: Record<string, string> = {};
-  for (const key in attrs) {
-    const value = attrs[key];
-    if (value !== undefined) clean[key] = value;
+  let name = QNAMES.get(local);
+  if (name === undefined) {
+    name = `cfdi:${local}`;
+    QNAMES.set(local, name);
   }
-  return { name: `cfdi:${local}`, local, ns: NS.cfdi, attrs: clean, children };
+  return { name, local, ns: NS.cfdi, attrs, children };
 }
 
-function pick<T extends object>(source: T, keys: readonly (keyof T & string)[]): Attrs {
-  const out: Attrs = {};
-  for (const key of keys) out[key] = source[key] as string | undefined;
+/** The attributes `keys` of `source` that are present, in the order of `keys`, into `out`. */
+function pick<T extends object>(source: T, keys: readonly (keyof T & string)[], out: Attrs = {}): Attrs {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as keyof T & string;
+    const value = source[key];
+    if (value !== undefined) out[key] = value as string;
+  }
   return out;
 }
 
@@ -59,23 +66,21 @@ const CONCEPTO_ATTRS = [
   'ObjetoImp',
 ] as const;
 const TAX_ATTRS = ['Base', 'Impuesto', 'TipoFactor', 'TasaOCuota', 'Importe'] as const;
+const IMPUESTOS_ATTRS = ['TotalImpuestosRetenidos', 'TotalImpuestosTrasladados'] as const;
 
 export function comprobanteToTree(c: Comprobante): XmlElement {
-  const rootAttrs: Attrs = {
-    'xmlns:cfdi': NS.cfdi,
-    'xmlns:xsi': NS.xsi,
-    ...c.extraNamespaces,
-    'xsi:schemaLocation': c.schemaLocation ?? CFDI40_SCHEMA_LOCATION,
-    ...pick(c, COMPROBANTE_ATTRS),
-  };
+  const rootAttrs: Attrs = { 'xmlns:cfdi': NS.cfdi, 'xmlns:xsi': NS.xsi };
+  if (c.extraNamespaces) Object.assign(rootAttrs, c.extraNamespaces);
+  rootAttrs['xsi:schemaLocation'] = c.schemaLocation ?? CFDI40_SCHEMA_LOCATION;
+  pick(c, COMPROBANTE_ATTRS, rootAttrs);
   const children: XmlElement[] = [];
   if (c.InformacionGlobal) {
     const g = c.InformacionGlobal;
-    children.push(el('InformacionGlobal', { Periodicidad: g.Periodicidad, Meses: g.Meses, Año: g.Año }));
+    children.push(el('InformacionGlobal', pick(g, ['Periodicidad', 'Meses', 'Año'])));
   }
   for (const rel of c.CfdiRelacionados ?? []) {
-    const related = rel.uuids.map((UUID) => el('CfdiRelacionado', { UUID }));
-    children.push(el('CfdiRelacionados', { TipoRelacion: rel.TipoRelacion }, related));
+    const related = rel.uuids.map((UUID) => el('CfdiRelacionado', pick({ UUID }, ['UUID'])));
+    children.push(el('CfdiRelacionados', pick(rel, ['TipoRelacion']), related));
   }
   children.push(el('Emisor', pick(c.Emisor, ['Rfc', 'Nombre', 'RegimenFiscal', 'FacAtrAdquirente'])));
   children.push(
@@ -117,10 +122,10 @@ function conceptoToTree(concepto: Concepto): XmlElement {
     );
   }
   for (const info of concepto.InformacionAduanera ?? []) {
-    children.push(el('InformacionAduanera', { NumeroPedimento: info.NumeroPedimento }));
+    children.push(el('InformacionAduanera', pick(info, ['NumeroPedimento'])));
   }
   for (const cuenta of concepto.CuentaPredial ?? [])
-    children.push(el('CuentaPredial', { Numero: cuenta.Numero }));
+    children.push(el('CuentaPredial', pick(cuenta, ['Numero'])));
   if (concepto.ComplementoConcepto && concepto.ComplementoConcepto.length > 0) {
     children.push(el('ComplementoConcepto', {}, concepto.ComplementoConcepto));
   }
@@ -154,9 +159,7 @@ function conceptoImpuestosToTree(impuestos: ConceptoImpuestos): XmlElement {
 function impuestosToTree(impuestos: Impuestos): XmlElement {
   const children: XmlElement[] = [];
   if (impuestos.Retenciones && impuestos.Retenciones.length > 0) {
-    const retenciones = impuestos.Retenciones.map((r) =>
-      el('Retencion', { Impuesto: r.Impuesto, Importe: r.Importe }),
-    );
+    const retenciones = impuestos.Retenciones.map((r) => el('Retencion', pick(r, ['Impuesto', 'Importe'])));
     children.push(el('Retenciones', {}, retenciones));
   }
   if (impuestos.Traslados && impuestos.Traslados.length > 0) {
@@ -168,19 +171,12 @@ function impuestosToTree(impuestos: Impuestos): XmlElement {
       ),
     );
   }
-  return el(
-    'Impuestos',
-    {
-      TotalImpuestosRetenidos: impuestos.TotalImpuestosRetenidos,
-      TotalImpuestosTrasladados: impuestos.TotalImpuestosTrasladados,
-    },
-    children,
-  );
+  return el('Impuestos', pick(impuestos, IMPUESTOS_ATTRS), children);
 }
 
 function parteToTree(parte: Parte): XmlElement {
   const aduana = (parte.InformacionAduanera ?? []).map((i) =>
-    el('InformacionAduanera', { NumeroPedimento: i.NumeroPedimento }),
+    el('InformacionAduanera', pick(i, ['NumeroPedimento'])),
   );
   return el(
     'Parte',
