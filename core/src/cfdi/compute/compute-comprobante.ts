@@ -9,7 +9,7 @@ import type { Catalogs } from '../../catalogs/types.js';
 import { currencyDecimals } from '../../money/currency.js';
 import type { Comprobante } from '../model.js';
 import type { InvoiceRequest } from '../request/schema.js';
-import { computeLine } from './concepto.js';
+import { type ComputedLine, computeLine } from './concepto.js';
 import { cfdiFecha } from './fecha.js';
 import { computeTotals } from './summary.js';
 
@@ -20,6 +20,8 @@ export interface ComputeOptions {
   catalogs?: Catalogs;
 }
 
+const conceptoOf = (line: ComputedLine) => line.concepto;
+
 export function computeComprobante(request: InvoiceRequest, options: ComputeOptions = {}): Comprobante {
   const catalogs = options.catalogs ?? getCatalogs();
   const { now } = options;
@@ -29,41 +31,38 @@ export function computeComprobante(request: InvoiceRequest, options: ComputeOpti
   const totals = computeTotals(lines, decimals);
   const { issuer, customer } = request;
 
-  const comprobante: Comprobante = {
-    Version: '4.0',
-    ...(request.series !== undefined ? { Serie: request.series } : {}),
-    ...(request.folio !== undefined ? { Folio: request.folio } : {}),
-    Fecha: cfdiFecha(request.date, issuer.zip, catalogs, clock),
-    FormaPago: request.payment_form,
-    ...(request.payment_conditions !== undefined ? { CondicionesDePago: request.payment_conditions } : {}),
-    SubTotal: totals.SubTotal,
-    ...(totals.Descuento !== undefined ? { Descuento: totals.Descuento } : {}),
-    Moneda: request.currency,
-    ...(request.currency !== 'MXN' && request.currency !== 'XXX' && request.exchange_rate !== undefined
-      ? { TipoCambio: request.exchange_rate }
-      : {}),
-    Total: totals.Total,
-    TipoDeComprobante: request.type,
-    Exportacion: request.export,
-    MetodoPago: request.payment_method,
-    LugarExpedicion: issuer.zip,
-    Emisor: {
-      Rfc: issuer.rfc,
-      Nombre: issuer.name,
-      RegimenFiscal: issuer.tax_regime,
-      ...(issuer.fac_atr_adquirente !== undefined ? { FacAtrAdquirente: issuer.fac_atr_adquirente } : {}),
-    },
-    Receptor: {
-      Rfc: customer.rfc,
-      Nombre: customer.name,
-      DomicilioFiscalReceptor: customer.zip,
-      ...(customer.country !== undefined ? { ResidenciaFiscal: customer.country } : {}),
-      ...(customer.tax_id !== undefined ? { NumRegIdTrib: customer.tax_id } : {}),
-      RegimenFiscalReceptor: customer.tax_regime,
-      UsoCFDI: customer.cfdi_use,
-    },
-    Conceptos: lines.map((line) => line.concepto),
-  };
+  // Optional attributes are assigned only when present (never undefined), in cfdv40.xsd order.
+  const comprobante = { Version: '4.0' } as Comprobante;
+  if (request.series !== undefined) comprobante.Serie = request.series;
+  if (request.folio !== undefined) comprobante.Folio = request.folio;
+  comprobante.Fecha = cfdiFecha(request.date, issuer.zip, catalogs, clock);
+  comprobante.FormaPago = request.payment_form;
+  if (request.payment_conditions !== undefined) comprobante.CondicionesDePago = request.payment_conditions;
+  comprobante.SubTotal = totals.SubTotal;
+  if (totals.Descuento !== undefined) comprobante.Descuento = totals.Descuento;
+  comprobante.Moneda = request.currency;
+  if (request.currency !== 'MXN' && request.currency !== 'XXX' && request.exchange_rate !== undefined) {
+    comprobante.TipoCambio = request.exchange_rate;
+  }
+  comprobante.Total = totals.Total;
+  comprobante.TipoDeComprobante = request.type;
+  comprobante.Exportacion = request.export;
+  comprobante.MetodoPago = request.payment_method;
+  comprobante.LugarExpedicion = issuer.zip;
+  comprobante.Emisor = { Rfc: issuer.rfc, Nombre: issuer.name, RegimenFiscal: issuer.tax_regime };
+  if (issuer.fac_atr_adquirente !== undefined)
+    comprobante.Emisor.FacAtrAdquirente = issuer.fac_atr_adquirente;
+  const receptor: Comprobante['Receptor'] = {
+    Rfc: customer.rfc,
+    Nombre: customer.name,
+    DomicilioFiscalReceptor: customer.zip,
+  } as Comprobante['Receptor'];
+  if (customer.country !== undefined) receptor.ResidenciaFiscal = customer.country;
+  if (customer.tax_id !== undefined) receptor.NumRegIdTrib = customer.tax_id;
+  receptor.RegimenFiscalReceptor = customer.tax_regime;
+  receptor.UsoCFDI = customer.cfdi_use;
+  comprobante.Receptor = receptor;
+  comprobante.Conceptos = lines.map(conceptoOf);
   if (request.global) {
     comprobante.InformacionGlobal = {
       Periodicidad: request.global.periodicity,

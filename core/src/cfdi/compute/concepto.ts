@@ -39,18 +39,17 @@ export function computeLine(item: InvoiceItem, index: number, decimals: number):
     checkGivenAmounts(item, index, taxes, decimals);
   }
 
-  const concepto: Concepto = {
-    ClaveProdServ: item.product_key,
-    ...(item.sku !== undefined ? { NoIdentificacion: item.sku } : {}),
-    Cantidad: item.quantity,
-    ClaveUnidad: item.unit_key,
-    ...(item.unit !== undefined ? { Unidad: item.unit } : {}),
-    Descripcion: item.description,
-    ValorUnitario: valorUnitario,
-    Importe: toFixed(importe, decimals),
-    ...(descuento !== undefined ? { Descuento: toFixed(descuento, decimals) } : {}),
-    ObjetoImp: item.tax_object,
-  };
+  // Optional attributes are assigned only when present (never undefined), in cfdv40.xsd order.
+  const concepto = { ClaveProdServ: item.product_key } as Concepto;
+  if (item.sku !== undefined) concepto.NoIdentificacion = item.sku;
+  concepto.Cantidad = item.quantity;
+  concepto.ClaveUnidad = item.unit_key;
+  if (item.unit !== undefined) concepto.Unidad = item.unit;
+  concepto.Descripcion = item.description;
+  concepto.ValorUnitario = valorUnitario;
+  concepto.Importe = toFixed(importe, decimals);
+  if (descuento !== undefined) concepto.Descuento = toFixed(descuento, decimals);
+  concepto.ObjetoImp = item.tax_object;
   const traslados: TrasladoConcepto[] = [];
   const retenciones: RetencionConcepto[] = [];
   for (const tax of taxes) {
@@ -60,7 +59,7 @@ export function computeLine(item: InvoiceItem, index: number, decimals: number):
         Base: base,
         Impuesto: tax.impuesto,
         TipoFactor: tax.factor as 'Tasa' | 'Cuota',
-        TasaOCuota: toFixed(tax.rate!, 6),
+        TasaOCuota: tasaOCuota(tax.rate!),
         Importe: toFixed(tax.importe!, decimals),
       });
     } else if (tax.factor === 'Exento') {
@@ -70,18 +69,31 @@ export function computeLine(item: InvoiceItem, index: number, decimals: number):
         Base: base,
         Impuesto: tax.impuesto,
         TipoFactor: tax.factor,
-        TasaOCuota: toFixed(tax.rate!, 6),
+        TasaOCuota: tasaOCuota(tax.rate!),
         Importe: toFixed(tax.importe!, decimals),
       });
     }
   }
   if (traslados.length > 0 || retenciones.length > 0) {
-    concepto.Impuestos = {
-      ...(traslados.length > 0 ? { Traslados: traslados } : {}),
-      ...(retenciones.length > 0 ? { Retenciones: retenciones } : {}),
-    };
+    const impuestos: NonNullable<Concepto['Impuestos']> = {};
+    if (traslados.length > 0) impuestos.Traslados = traslados;
+    if (retenciones.length > 0) impuestos.Retenciones = retenciones;
+    concepto.Impuestos = impuestos;
   }
   return { concepto, importe, descuento, taxes };
+}
+
+const TASAS = new Map<Fixed, string>();
+
+/** A TasaOCuota as written (6 decimals); the few rates in use are written once. */
+function tasaOCuota(rate: Fixed): string {
+  let text = TASAS.get(rate);
+  if (text === undefined) {
+    text = toFixed(rate, 6);
+    if (TASAS.size >= 1024) TASAS.clear();
+    TASAS.set(rate, text);
+  }
+  return text;
 }
 
 /** A tax amount given in the request must have the currency's decimals and lie within SAT's limits. */

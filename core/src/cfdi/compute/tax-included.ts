@@ -134,10 +134,23 @@ function priceBelowTaxes(
  * (each entry maps a tax index to its rounding; absent = half up). At most 4 Tasa taxes on a line: 625
  * combinations, tried only when the Newton steps miss.
  */
-function roundingChoices(item: InvoiceItem): Map<number, TaxRounding>[] {
+function roundingChoices(item: InvoiceItem): readonly ReadonlyMap<number, TaxRounding>[] {
   const indexes = item.taxes.flatMap((tax, index) =>
     tax.factor === 'Tasa' && tax.rate !== undefined ? [index] : [],
   );
+  const key = indexes.join(',');
+  let choices = CHOICES.get(key);
+  if (choices === undefined) {
+    choices = allRoundings(indexes);
+    CHOICES.set(key, choices);
+  }
+  return choices;
+}
+
+/** The choices depend only on which taxes are Tasa: made once per such set. */
+const CHOICES = new Map<string, readonly ReadonlyMap<number, TaxRounding>[]>();
+
+function allRoundings(indexes: number[]): Map<number, TaxRounding>[] {
   let choices: Map<number, TaxRounding>[] = [new Map()];
   for (const index of indexes) {
     choices = choices.flatMap((choice) => [
