@@ -99,7 +99,7 @@ export async function dashboardHarness(
     publicUrl,
     // The safety-net job behind inline work runs after this grace; a retry of a payment whose inline
     // attempt failed reuses that job (core), so a short grace keeps retries quick in tests.
-    inlineGraceMs: 1500,
+    inlineGraceMs: 4000,
   });
   server.on(
     'request',
