@@ -309,6 +309,8 @@ describe('dashboard payments, invoices and receipts', () => {
     assert.match(page.text, /<html lang="en">/);
     assert.match(page.text, /Payment received/);
     assert.match(page.text, /Credit card/);
+    const failure = await c.get(`/dashboard/payments/${failed.id}`);
+    assert.match(failure.text, /The PAC rejected the CFDI \(CFDI40161\)/, "the event's message in English");
     const list = await c.get('/dashboard/payments');
     assert.match(list.text, /Every payment you receive/, 'remembered');
     await c.get('/dashboard?lang=es');
