@@ -25,7 +25,7 @@ describe('REST API /v1/receipts (real server)', () => {
       const page: { json: { data: { id: string; url: string }[]; next_cursor: string | null } } =
         await h.call('GET', `/v1/receipts?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
       seen.push(...page.json.data.map((r) => r.id));
-      assert.ok(page.json.data.every((r) => /\/f\/\S{20,}$/.test(r.url)));
+      assert.ok(page.json.data.every((r) => /\/[a-z0-9-]+\/r\/[A-Za-z0-9_-]{43}$/.test(r.url)));
       cursor = page.json.next_cursor;
     } while (cursor);
     assert.deepEqual(seen.sort(), receipts.map((r) => r.id).sort());

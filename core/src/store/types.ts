@@ -180,15 +180,18 @@ export interface Customer {
 // ---------------------------------------------------------------------------------------------------
 // Payments
 
-export type PaymentStatus =
-  | 'recorded'
-  | 'issuing'
-  | 'invoiced'
-  | 'awaiting_customer'
-  | 'failed'
-  | 'refunded'
-  | 'in_global'
-  | 'ignored';
+/** Every payment status, in the order of a payment's life (API filters, dashboard lists). */
+export const PAYMENT_STATUSES = [
+  'recorded',
+  'issuing',
+  'invoiced',
+  'awaiting_customer',
+  'failed',
+  'refunded',
+  'in_global',
+  'ignored',
+] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export interface PaymentItem {
   productKey: string;
@@ -261,7 +264,8 @@ export interface Payment {
 // ---------------------------------------------------------------------------------------------------
 // Receipts (self-invoice links)
 
-export type ReceiptStatus = 'open' | 'invoiced' | 'expired' | 'in_global' | 'voided';
+export const RECEIPT_STATUSES = ['open', 'invoiced', 'expired', 'in_global', 'voided'] as const;
+export type ReceiptStatus = (typeof RECEIPT_STATUSES)[number];
 
 export interface Receipt {
   id: string;
@@ -289,13 +293,15 @@ export interface Receipt {
 
 export type InvoiceType = 'I' | 'E' | 'P';
 export type InvoiceKind = 'invoice' | 'credit_note' | 'global';
-export type InvoiceStatus =
-  | 'sealed'
-  | 'stamped'
-  | 'failed'
-  | 'cancellation_pending'
-  | 'cancelled'
-  | 'cancellation_rejected';
+export const INVOICE_STATUSES = [
+  'sealed',
+  'stamped',
+  'failed',
+  'cancellation_pending',
+  'cancelled',
+  'cancellation_rejected',
+] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 export interface InvoiceStatusChange {
   status: InvoiceStatus;

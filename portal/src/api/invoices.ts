@@ -1,20 +1,12 @@
 /** /v1/invoices: fetch, list (by payment, status, kind, dates; cursor pages), and the stamped XML and PDF. */
 import Router from '@koa/router';
 import type { Autofactura } from '../../../core/src/automation/types.js';
-import type { InvoiceKind, InvoiceStatus, Store } from '../../../core/src/store/types.js';
+import { INVOICE_STATUSES, type InvoiceKind, type Store } from '../../../core/src/store/types.js';
 import type { ApiState } from '../auth.js';
 import { notFound } from './not-found.js';
 import { enumParam, instantParam, limitParam, stringParam } from './query.js';
 import { invoiceJson } from './serialize.js';
 
-export const INVOICE_STATUSES: readonly InvoiceStatus[] = [
-  'sealed',
-  'stamped',
-  'failed',
-  'cancellation_pending',
-  'cancelled',
-  'cancellation_rejected',
-];
 export const INVOICE_KINDS: readonly InvoiceKind[] = ['invoice', 'credit_note', 'global'];
 
 export function invoicesRouter(af: Autofactura, store: Store): Router<ApiState> {

@@ -1,7 +1,7 @@
 /** /v1/payments: record (with Idempotency-Key), fetch with its event log, list by cursor pages. */
 import Router from '@koa/router';
 import type { Autofactura } from '../../../core/src/automation/types.js';
-import type { PaymentStatus, Store } from '../../../core/src/store/types.js';
+import { PAYMENT_STATUSES, type PaymentStatus, type Store } from '../../../core/src/store/types.js';
 import type { ApiState } from '../auth.js';
 import { apiError } from '../http-error.js';
 import { checkKey, createIdempotency } from './idempotency.js';
@@ -10,16 +10,7 @@ import { paymentInput } from './payment-body.js';
 import { instantParam, limitParam, stringParam } from './query.js';
 import { eventJson, paymentJson, recordedJson } from './serialize.js';
 
-const STATUSES: PaymentStatus[] = [
-  'recorded',
-  'issuing',
-  'invoiced',
-  'awaiting_customer',
-  'failed',
-  'refunded',
-  'in_global',
-  'ignored',
-];
+const STATUSES: readonly PaymentStatus[] = PAYMENT_STATUSES;
 
 export function paymentsRouter(af: Autofactura, store: Store): Router<ApiState> {
   const router = new Router<ApiState>();

@@ -1,19 +1,11 @@
 /** /v1/receipts: list (status filter, cursor pages), fetch (with the portal link while open), cancel. */
 import Router from '@koa/router';
 import type { Autofactura } from '../../../core/src/automation/types.js';
-import type { ReceiptStatus } from '../../../core/src/store/types.js';
+import { RECEIPT_STATUSES } from '../../../core/src/store/types.js';
 import type { ApiState } from '../auth.js';
 import { notFound } from './not-found.js';
 import { enumParam, limitParam, stringParam } from './query.js';
 import { receiptJson } from './serialize.js';
-
-export const RECEIPT_STATUSES: readonly ReceiptStatus[] = [
-  'open',
-  'invoiced',
-  'expired',
-  'in_global',
-  'voided',
-];
 
 export function receiptsRouter(af: Autofactura): Router<ApiState> {
   const router = new Router<ApiState>();

@@ -1,15 +1,9 @@
 /** OpenAPI schemas of /v1/invoices: the invoice request (docs/invoice-request.md), the invoice, cancel and email bodies. */
+import { INVOICE_STATUSES as STORED_INVOICE_STATUSES } from '../../../../core/src/store/types.js';
 import { decimal, instant, object, type Schema, str } from './common.js';
 import { paymentItem } from './payments.js';
 
-export const INVOICE_STATUSES = [
-  'sealed',
-  'stamped',
-  'failed',
-  'cancellation_pending',
-  'cancelled',
-  'cancellation_rejected',
-];
+export const INVOICE_STATUSES = [...STORED_INVOICE_STATUSES];
 export const INVOICE_KINDS = ['invoice', 'credit_note', 'global'];
 const money = { type: ['string', 'number'] };
 

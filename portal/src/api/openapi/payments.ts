@@ -1,4 +1,5 @@
 /** OpenAPI: /v1/payments — record (Idempotency-Key), fetch with its event log, list. */
+import { PAYMENT_STATUSES as STORED_PAYMENT_STATUSES } from '../../../../core/src/store/types.js';
 import {
   commonErrors,
   decimal,
@@ -20,16 +21,7 @@ import {
 
 const METHODS = ['card_credit', 'card_debit', 'cash', 'transfer', 'wallet', 'other'];
 const AUTOMATION = ['auto', 'invoice', 'receipt', 'none'];
-export const PAYMENT_STATUSES = [
-  'recorded',
-  'issuing',
-  'invoiced',
-  'awaiting_customer',
-  'failed',
-  'refunded',
-  'in_global',
-  'ignored',
-];
+export const PAYMENT_STATUSES = [...STORED_PAYMENT_STATUSES];
 
 const money = {
   type: ['string', 'number'],

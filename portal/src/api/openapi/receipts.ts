@@ -1,4 +1,5 @@
 /** OpenAPI: /v1/receipts — self-invoice links: list, fetch, cancel (void). */
+import { RECEIPT_STATUSES as STORED_RECEIPT_STATUSES } from '../../../../core/src/store/types.js';
 import {
   commonErrors,
   decimal,
@@ -14,7 +15,7 @@ import {
   str,
 } from './common.js';
 
-const RECEIPT_STATUSES = ['open', 'invoiced', 'expired', 'in_global', 'voided'];
+const RECEIPT_STATUSES = [...STORED_RECEIPT_STATUSES];
 const notFound = errorResponse('Not found for this merchant.');
 
 export const receiptsArea: OpenApiArea = {
