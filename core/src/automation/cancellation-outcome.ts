@@ -11,17 +11,18 @@ import { notReady } from './errors.js';
 import { logEvent } from './events.js';
 import { updatePayment } from './payments.js';
 
+/** The invoice status a PAC's EstatusCancelacion means. */
+export function statusAfterCancellation(status: string): Invoice['status'] {
+  if (status === 'En proceso') return 'cancellation_pending';
+  return status === 'Solicitud rechazada' ? 'cancellation_rejected' : 'cancelled';
+}
+
 export async function applyCancellationStatus(
   ctx: Context,
   invoice: Invoice,
   status: string,
 ): Promise<Invoice> {
-  const next: Invoice['status'] =
-    status === 'En proceso'
-      ? 'cancellation_pending'
-      : status === 'Solicitud rechazada'
-        ? 'cancellation_rejected'
-        : 'cancelled';
+  const next = statusAfterCancellation(status);
   const at = nowIso(ctx);
   let changed = false;
   const written = await updateInvoice(ctx, invoice, (current) => {

@@ -5,6 +5,7 @@
  */
 import { PacError } from '../pac/port.js';
 import type { Invoice, Merchant, Payment, PaymentRefund } from '../store/types.js';
+import { statusAfterCancellation } from './cancellation-outcome.js';
 import { type Context, nowIso } from './context.js';
 import { updateInvoice } from './documents.js';
 import { enqueueJob } from './enqueue.js';
@@ -70,12 +71,7 @@ export async function cancelForRefund(
     throw error;
   }
   const at = nowIso(ctx);
-  const next: Invoice['status'] =
-    status === 'En proceso'
-      ? 'cancellation_pending'
-      : status === 'Solicitud rechazada'
-        ? 'cancellation_rejected'
-        : 'cancelled';
+  const next = statusAfterCancellation(status);
   await updateInvoice(ctx, invoice, (current) =>
     current.status === next
       ? null
