@@ -76,7 +76,7 @@ describe('autofactura start', () => {
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ _csrf: csrf, email: 'demo@autofactura.local', password }).toString(),
     });
-    assert.equal(loggedIn.status, 302);
+    assert.equal(loggedIn.status, 303, 'See Other after the form post');
     assert.ok(loggedIn.headers.getSetCookie().some((c) => /HttpOnly/i.test(c) && !c.startsWith('af_csrf')));
 
     // The portal URL is the demo's branded page; the Stripe webhook URL names the merchant.
