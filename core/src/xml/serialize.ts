@@ -47,20 +47,8 @@ const REPLACEMENTS: Record<string, string> = {
 
 const replace = (char: string): string => REPLACEMENTS[char] as string;
 
-/** Values this long (Certificado, Sello) repeat from one document to the next: the last one is kept. */
-const LONG = 256;
-let lastLong = '';
-let lastLongEscaped = '';
-
 /** Escapes an attribute value written between double quotes. */
 export function escapeAttribute(value: string): string {
-  if (value.length >= LONG) {
-    if (value !== lastLong) {
-      lastLongEscaped = ATTRIBUTE_SPECIAL.test(value) ? value.replace(ATTRIBUTE_SPECIAL_ALL, replace) : value;
-      lastLong = value;
-    }
-    return lastLongEscaped;
-  }
   return ATTRIBUTE_SPECIAL.test(value) ? value.replace(ATTRIBUTE_SPECIAL_ALL, replace) : value;
 }
 
