@@ -3,7 +3,16 @@
  * when absent. The tree feeds both the serializer and the cadena original, so they cannot disagree.
  */
 import { NS, type XmlElement } from '../../xml/tree.js';
-import type { Comprobante, Concepto, ConceptoImpuestos, Impuestos, Parte } from '../model.js';
+import type {
+  Comprobante,
+  Concepto,
+  ConceptoImpuestos,
+  Impuestos,
+  Parte,
+  RetencionConcepto,
+  TrasladoConcepto,
+  TrasladoResumen,
+} from '../model.js';
 
 export const CFDI40_SCHEMA_LOCATION =
   'http://www.sat.gob.mx/cfd/4 http://www.sat.gob.mx/sitio_internet/cfd/4/cfdv40.xsd';
@@ -53,19 +62,35 @@ const COMPROBANTE_ATTRS = [
   'LugarExpedicion',
   'Confirmacion',
 ] as const;
-const CONCEPTO_ATTRS = [
-  'ClaveProdServ',
-  'NoIdentificacion',
-  'Cantidad',
-  'ClaveUnidad',
-  'Unidad',
-  'Descripcion',
-  'ValorUnitario',
-  'Importe',
-  'Descuento',
-  'ObjetoImp',
-] as const;
-const TAX_ATTRS = ['Base', 'Impuesto', 'TipoFactor', 'TasaOCuota', 'Importe'] as const;
+// Concepto and tax attributes, the bulk of a CFDI, are read by name rather than through pick().
+
+function conceptoAttrs(c: Concepto): Attrs {
+  const a: Attrs = {};
+  if (c.ClaveProdServ !== undefined) a.ClaveProdServ = c.ClaveProdServ;
+  if (c.NoIdentificacion !== undefined) a.NoIdentificacion = c.NoIdentificacion;
+  if (c.Cantidad !== undefined) a.Cantidad = c.Cantidad;
+  if (c.ClaveUnidad !== undefined) a.ClaveUnidad = c.ClaveUnidad;
+  if (c.Unidad !== undefined) a.Unidad = c.Unidad;
+  if (c.Descripcion !== undefined) a.Descripcion = c.Descripcion;
+  if (c.ValorUnitario !== undefined) a.ValorUnitario = c.ValorUnitario;
+  if (c.Importe !== undefined) a.Importe = c.Importe;
+  if (c.Descuento !== undefined) a.Descuento = c.Descuento;
+  if (c.ObjetoImp !== undefined) a.ObjetoImp = c.ObjetoImp;
+  return a;
+}
+
+function taxAttrs(t: TrasladoConcepto | RetencionConcepto | TrasladoResumen): Attrs {
+  const a: Attrs = {};
+  if (t.Base !== undefined) a.Base = t.Base;
+  if (t.Impuesto !== undefined) a.Impuesto = t.Impuesto;
+  if (t.TipoFactor !== undefined) a.TipoFactor = t.TipoFactor;
+  if (t.TasaOCuota !== undefined) a.TasaOCuota = t.TasaOCuota;
+  if (t.Importe !== undefined) a.Importe = t.Importe;
+  return a;
+}
+
+const traslado = (t: TrasladoConcepto | TrasladoResumen) => el('Traslado', taxAttrs(t));
+const retencion = (r: RetencionConcepto) => el('Retencion', taxAttrs(r));
 const IMPUESTOS_ATTRS = ['TotalImpuestosRetenidos', 'TotalImpuestosTrasladados'] as const;
 
 export function comprobanteToTree(c: Comprobante): XmlElement {
@@ -130,28 +155,16 @@ function conceptoToTree(concepto: Concepto): XmlElement {
     children.push(el('ComplementoConcepto', {}, concepto.ComplementoConcepto));
   }
   for (const parte of concepto.Parte ?? []) children.push(parteToTree(parte));
-  return el('Concepto', pick(concepto, CONCEPTO_ATTRS), children);
+  return el('Concepto', conceptoAttrs(concepto), children);
 }
 
 function conceptoImpuestosToTree(impuestos: ConceptoImpuestos): XmlElement {
   const children: XmlElement[] = [];
   if (impuestos.Traslados && impuestos.Traslados.length > 0) {
-    children.push(
-      el(
-        'Traslados',
-        {},
-        impuestos.Traslados.map((t) => el('Traslado', pick(t, TAX_ATTRS))),
-      ),
-    );
+    children.push(el('Traslados', {}, impuestos.Traslados.map(traslado)));
   }
   if (impuestos.Retenciones && impuestos.Retenciones.length > 0) {
-    children.push(
-      el(
-        'Retenciones',
-        {},
-        impuestos.Retenciones.map((r) => el('Retencion', pick(r, TAX_ATTRS))),
-      ),
-    );
+    children.push(el('Retenciones', {}, impuestos.Retenciones.map(retencion)));
   }
   return el('Impuestos', {}, children);
 }
@@ -163,13 +176,7 @@ function impuestosToTree(impuestos: Impuestos): XmlElement {
     children.push(el('Retenciones', {}, retenciones));
   }
   if (impuestos.Traslados && impuestos.Traslados.length > 0) {
-    children.push(
-      el(
-        'Traslados',
-        {},
-        impuestos.Traslados.map((t) => el('Traslado', pick(t, TAX_ATTRS))),
-      ),
-    );
+    children.push(el('Traslados', {}, impuestos.Traslados.map(traslado)));
   }
   return el('Impuestos', pick(impuestos, IMPUESTOS_ATTRS), children);
 }
