@@ -535,7 +535,11 @@ export interface FolioRepo {
 }
 
 export interface JobRepo {
-  /** Creates the job unless a pending or running job has the same (merchantId, dedupeKey). */
+  /**
+   * Creates the job unless a pending or running job has the same (merchantId, dedupeKey). A pending
+   * one that would run later than `runAt` (default now) is brought forward to it: asking for the work
+   * again (a retry from the dashboard) never waits behind a delayed safety-net run or a backoff.
+   */
   enqueue(job: NewJob): Promise<{ job: Job; created: boolean }>;
   /**
    * Claims up to `limit` pending jobs whose runAt <= now, plus running jobs whose lease expired, in

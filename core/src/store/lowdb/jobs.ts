@@ -58,9 +58,18 @@ export async function jobRepo(dbDir: string, mutex: Mutex): Promise<JobRepo> {
     enqueue(given) {
       return mutex.run(async () => {
         const partition = jobs.get(given.merchantId);
-        const existing = jobs.at(given.merchantId, partition?.index.get(given.dedupeKey));
-        if (existing) return { job: copy(existing), created: false };
+        const pos = partition?.index.get(given.dedupeKey);
+        const existing = jobs.at(given.merchantId, pos);
         const now = new Date().toISOString();
+        if (existing) {
+          const runAt = given.runAt ?? now;
+          if (existing.status !== 'pending' || Date.parse(existing.runAt) <= Date.parse(runAt)) {
+            return { job: copy(existing), created: false };
+          }
+          const sooner: Job = { ...existing, runAt, updatedAt: now };
+          await jobs.replace(partition!, pos!, sooner);
+          return { job: copy(sooner), created: false };
+        }
         const job: Job = {
           id: `job_${randomUUID()}`,
           merchantId: given.merchantId,

@@ -77,6 +77,14 @@ export function jobRepo(db: Db): JobRepo {
           ],
         );
         if (row) return { job: toJob(row), created: true };
+        // The open job, brought forward to runAt when it is pending and would run later.
+        const [sooner] = await db.query<JobRow>(
+          `UPDATE ${jobs} SET run_at = $3::timestamptz, updated_at = $4
+           WHERE merchant_id = $1 AND dedupe_key = $2 AND status = 'pending' AND run_at > $3::timestamptz
+           RETURNING *`,
+          [job.merchantId, job.dedupeKey, job.runAt ?? now, now],
+        );
+        if (sooner) return { job: toJob(sooner), created: false };
         const [open] = await db.query<JobRow>(
           `SELECT * FROM ${jobs}
            WHERE merchant_id = $1 AND dedupe_key = $2 AND status IN ('pending', 'running')`,

@@ -61,6 +61,50 @@ export function jobContract(store: StoreRef): void {
       assert.equal(await store().jobs.get(rid('job')), null);
     });
 
+    it('brings a pending job forward when the same work is asked for sooner, never later', async () => {
+      const m = await newMerchant(store());
+      const type = rid('type');
+      const later = await store().jobs.enqueue({
+        merchantId: m,
+        type,
+        dedupeKey: 'k',
+        payload: {},
+        runAt: at(60),
+      });
+      const sooner = await store().jobs.enqueue({
+        merchantId: m,
+        type,
+        dedupeKey: 'k',
+        payload: {},
+        runAt: at(5),
+      });
+      assert.equal(sooner.created, false);
+      assert.equal(sooner.job.id, later.job.id);
+      assert.equal(sooner.job.runAt, at(5));
+      const notLater = await store().jobs.enqueue({
+        merchantId: m,
+        type,
+        dedupeKey: 'k',
+        payload: {},
+        runAt: at(90),
+      });
+      assert.equal(notLater.job.runAt, at(5), 'asking for it later keeps the sooner time');
+      assert.equal((await store().jobs.get(later.job.id))?.runAt, at(5));
+      assert.deepEqual(
+        (await claim(type, at(5))).map((j) => j.id),
+        [later.job.id],
+      );
+      // A running job is left as it is.
+      const held = await store().jobs.enqueue({
+        merchantId: m,
+        type,
+        dedupeKey: 'k',
+        payload: {},
+        runAt: at(1),
+      });
+      assert.equal(held.job.status, 'running');
+    });
+
     it('claims due jobs in runAt order up to the limit, marking them running under a lease', async () => {
       const m = await newMerchant(store());
       const type = rid('type');
