@@ -23,7 +23,6 @@ import { fiscalProblems, normalizeFiscal } from './fiscal-data.js';
 import { newId, stableId } from './ids.js';
 import { queueEmail } from './invoice-email.js';
 import { requireMerchant } from './merchant.js';
-import { pacFor } from './merchant-pac.js';
 import { missingRecord } from './resource-errors.js';
 
 export interface DirectInvoiceOptions {
@@ -144,22 +143,8 @@ export async function stampDirectInvoice(
   } catch (error) {
     if (!(error instanceof PacError) || error.retriable) throw error;
     await failDocument(ctx, sealed, error);
-    await logEvent(
-      ctx,
-      merchantId,
-      'invoice.failed',
-      { invoiceId },
-      { code: error.code, message: error.message },
-    );
     throw GiveUp.from(error);
   }
-  await logEvent(
-    ctx,
-    merchantId,
-    'invoice.stamped',
-    { invoiceId },
-    { uuid: invoice.uuid, pac: pacFor(ctx, merchant, invoice.mode).name },
-  );
   const customer = invoice.customerId ? await ctx.store.customers.get(merchantId, invoice.customerId) : null;
   if (customer?.email) await queueEmail(ctx, merchantId, invoiceId, { key: 'issued' });
   return invoice;

@@ -32,6 +32,8 @@ export interface Harness {
   af: Autofactura;
   store: Store;
   pac: FaultyPac;
+  /** The secret box the pipeline encrypts with (for tests that build a Context of their own). */
+  secrets: SecretBox;
   merchant: Merchant;
   dir: string;
   outbox: string;
@@ -65,11 +67,12 @@ export async function harness(
   const pac = faultyPac(createSandboxPac({ dataDir: pacDir, now }));
   const outbox = join(dir, 'outbox');
   const mailer = createMailer({ outboxDir: outbox });
+  const secrets = testSecretBox();
   const af = createAutofactura({
     store,
     pac,
     mailer,
-    secrets: testSecretBox(),
+    secrets,
     clock: { now },
     publicUrl: 'https://facturas.example.com',
     retry: { baseMs: 150, maxMs: 300, maxAttempts: options.maxAttempts ?? 4 },
@@ -95,6 +98,7 @@ export async function harness(
     af,
     store,
     pac,
+    secrets,
     merchant,
     dir,
     outbox,
