@@ -57,6 +57,8 @@ describe('merchant dashboard in Chromium (#5)', function () {
   async function shots(name: string): Promise<void> {
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+      // From the top, as a person lands on it: a scrolled page would move the sticky sidebar down.
+      await page.evaluate('window.scrollTo(0, 0)');
       await page.screenshot({ path: join(ARTIFACTS, `dashboard-${name}-${width}.png`), fullPage: true });
     }
     await page.setViewportSize({ width: 1280, height: 900 });
