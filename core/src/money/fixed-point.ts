@@ -22,6 +22,23 @@ export const ONE: Fixed = POW10[SCALE] as bigint;
 
 /** A plain decimal string ("116.5", "-0.160000", "7"; at most 12 decimals) as a Fixed. */
 export function fixed(text: string): Fixed {
+  // Up to 15 digits fit a double exactly: read them as a number, no string slicing.
+  if (text.length <= 15) {
+    let digits = 0;
+    let decimals = -1;
+    let i = 0;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 46 && decimals === -1) decimals = 0;
+      else if (c >= 48 && c <= 57) {
+        digits = digits * 10 + (c - 48);
+        if (decimals !== -1) decimals++;
+      } else break;
+    }
+    if (i === text.length && i > 0 && decimals !== 0 && decimals <= SCALE) {
+      return BigInt(digits) * pow10(SCALE - (decimals === -1 ? 0 : decimals));
+    }
+  }
   const dot = text.indexOf('.');
   if (dot === -1) return BigInt(text) * ONE;
   const decimals = text.length - dot - 1;

@@ -24,8 +24,6 @@ const conceptoOf = (line: ComputedLine) => line.concepto;
 
 export function computeComprobante(request: InvoiceRequest, options: ComputeOptions = {}): Comprobante {
   const catalogs = options.catalogs ?? getCatalogs();
-  const { now } = options;
-  const clock = now === undefined ? () => new Date() : typeof now === 'function' ? now : () => now;
   const decimals = currencyDecimals(request.currency, catalogs);
   const lines = request.items.map((item, index) => computeLine(item, index, decimals));
   const totals = computeTotals(lines, decimals);
@@ -35,7 +33,7 @@ export function computeComprobante(request: InvoiceRequest, options: ComputeOpti
   const comprobante = { Version: '4.0' } as Comprobante;
   if (request.series !== undefined) comprobante.Serie = request.series;
   if (request.folio !== undefined) comprobante.Folio = request.folio;
-  comprobante.Fecha = cfdiFecha(request.date, issuer.zip, catalogs, clock);
+  comprobante.Fecha = cfdiFecha(request.date, issuer.zip, catalogs, options.now);
   comprobante.FormaPago = request.payment_form;
   if (request.payment_conditions !== undefined) comprobante.CondicionesDePago = request.payment_conditions;
   comprobante.SubTotal = totals.SubTotal;

@@ -54,18 +54,28 @@ function offsetAt(instant: Date, timeZone: string): number {
   return offset;
 }
 
+/** The last answer: invoices issued in the same second and zone share their Fecha. */
+let lastZone = '';
+let lastSecond = Number.NaN;
+let lastText = '';
+
 /** `instant` as "YYYY-MM-DDThh:mm:ss" in `timeZone` (Intl is asked once per zone and UTC hour). */
 export function localDateTime(instant: Date, timeZone: string): string {
   const whole = Math.floor(instant.getTime() / 1000) * 1000;
-  return new Date(whole + offsetAt(instant, timeZone)).toISOString().slice(0, 19);
+  if (whole === lastSecond && timeZone === lastZone) return lastText;
+  const text = new Date(whole + offsetAt(instant, timeZone)).toISOString().slice(0, 19);
+  lastZone = timeZone;
+  lastSecond = whole;
+  lastText = text;
+  return text;
 }
 
-/** The Fecha for a request `date` (local, instant or absent = `now`) issued at postal code `zip`. */
+/** The Fecha for a request `date` (local, instant or absent = `now`, default the system clock) issued at postal code `zip`. */
 export function cfdiFecha(
   date: string | undefined,
   zip: string,
   catalogs: Catalogs,
-  now: () => Date,
+  now?: Date | (() => Date),
 ): string {
   if (date !== undefined && LOCAL.test(date)) return date;
   const timeZone = catalogs.codigoPostal.get(zip)?.timeZone;
@@ -79,5 +89,13 @@ export function cfdiFecha(
       details: [{ code: 'REQUEST_UNKNOWN_ZIP', message, messageEn, path: 'issuer.zip' }],
     });
   }
-  return localDateTime(date === undefined ? now() : new Date(date), timeZone);
+  const instant =
+    date !== undefined
+      ? new Date(date)
+      : now === undefined
+        ? new Date()
+        : typeof now === 'function'
+          ? now()
+          : now;
+  return localDateTime(instant, timeZone);
 }

@@ -31,7 +31,7 @@ import {
   unitOf,
 } from '../../money/fixed-point.js';
 import type { InvoiceItem } from '../request/schema.js';
-import { type LineTax, lineTaxes, paidFor, type TaxRounding } from './line-taxes.js';
+import { type LineTax, lineTaxes, paidFor, type RoundingOf, type TaxRounding } from './line-taxes.js';
 
 export interface SolvedLine {
   importe: Fixed;
@@ -62,8 +62,7 @@ function findBase(item: InvoiceItem, quantity: Fixed, decimals: number, target: 
   // The smallest positive Base, with traslados at SAT's lower limit and withholdings at the upper one,
   // already charges this much (a Cuota charges per unit whatever the price): a lower price has no
   // positive Base, and a negative one would reach the CFDI as a negative SubTotal.
-  const least = (index: number): TaxRounding => (item.taxes[index]?.withholding ? 'upper' : 'lower');
-  const floorPaid = paidFor(unit, lineTaxes(item.taxes, unit, quantity, decimals, least));
+  const floorPaid = paidFor(unit, lineTaxes(item.taxes, unit, quantity, decimals, leastRoundings(item)));
   if (target < floorPaid) throw priceBelowTaxes(item, target, floorPaid, decimals);
   const slope = slopeOf(item);
   const visited = new Map<Fixed, { base: Fixed; miss: Fixed }>();
@@ -103,6 +102,11 @@ function findBase(item: InvoiceItem, quantity: Fixed, decimals: number, target: 
     messageEn: `No pre-tax unit value gives exactly ${toFixed(target, decimals)} for "${item.description}". Send the price before taxes (tax_included: false).`,
     status: 422,
   });
+}
+
+/** Traslados at SAT's lower limit and withholdings at the upper one: the least a Base can charge. */
+function leastRoundings(item: InvoiceItem): RoundingOf {
+  return (index) => (item.taxes[index]?.withholding ? 'upper' : 'lower');
 }
 
 const OFFSETS = [0n, -1n, 1n, -2n, 2n, -3n, 3n];

@@ -124,17 +124,21 @@ function objectReader(fields: Field[]): FieldReader {
 
 let readBase: FieldReader | undefined;
 
+/** The cross-field checks' sink on the fast path: any issue sends the request to zod. */
+const problems = {
+  found: false,
+  addIssue(): void {
+    problems.found = true;
+  },
+};
+
 /** The parsed request when `json` is plainly valid; undefined when zod must read it. */
 export function readValidRequest(json: unknown): InvoiceRequest | undefined {
   readBase ??= compile(baseSchema);
   const base = readBase(json);
   if (base === FAIL) return undefined;
   const request = base as z.output<typeof baseSchema>;
-  let valid = true;
-  checkRequest(request, {
-    addIssue: () => {
-      valid = false;
-    },
-  });
-  return valid ? withDefaults(request) : undefined;
+  problems.found = false;
+  checkRequest(request, problems);
+  return problems.found ? undefined : withDefaults(request);
 }

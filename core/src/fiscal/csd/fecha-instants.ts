@@ -14,7 +14,33 @@ export interface FechaInstants {
 }
 
 const HOUR = 3_600_000;
-const FECHA = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
+const SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Two or four digits of `text` from `at` as a number. */
+function digits(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
+}
+
+/**
+ * A "YYYY-MM-DDThh:mm:ss" that names a real date and time, read as if it were UTC (ms); NaN otherwise.
+ * Years before 100 are refused, as Date.UTC would read them as 19xx.
+ */
+function plainFecha(fecha: string): number {
+  if (!SHAPE.test(fecha)) return Number.NaN;
+  const y = digits(fecha, 0, 4);
+  const mo = digits(fecha, 5, 2);
+  const d = digits(fecha, 8, 2);
+  const h = digits(fecha, 11, 2);
+  const mi = digits(fecha, 14, 2);
+  const s = digits(fecha, 17, 2);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = mo === 2 && leap ? 29 : (DAYS[mo - 1] ?? 0);
+  if (y < 100 || mo < 1 || d < 1 || d > days || h > 23 || mi > 59 || s > 59) return Number.NaN;
+  return Date.UTC(y, mo - 1, d, h, mi, s);
+}
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
@@ -27,11 +53,8 @@ export function fechaInstants(fecha: string | Date, utcOffsetMinutes?: number): 
     const instant = new Date(fecha);
     return { earliest: instant, latest: instant };
   }
-  const match = FECHA.exec(fecha);
-  const [y, mo, d, h, mi, s] = (match?.slice(1) ?? []).map(Number);
-  const localAsUtc = match === null ? Number.NaN : Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
-  // Date.UTC rolls 2025-13-01 over to 2026-01-01: a real date reads back the same.
-  if (Number.isNaN(localAsUtc) || new Date(localAsUtc).toISOString().slice(0, 19) !== fecha) {
+  const localAsUtc = fecha.length === 19 ? plainFecha(fecha) : Number.NaN;
+  if (Number.isNaN(localAsUtc)) {
     throw new ValidationError({
       code: 'CFDI40101',
       message: `La Fecha "${fecha}" no es una fecha válida con formato AAAA-MM-DDThh:mm:ss (hora local, sin zona horaria).`,

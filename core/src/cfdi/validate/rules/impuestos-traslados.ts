@@ -6,6 +6,10 @@ import { tasaOCuotaAllowed } from '../tasa-o-cuota.js';
 import { trasladoGroups, trasladoKey } from '../tax-groups.js';
 import type { Finding, Rule } from '../types.js';
 
+function tooManyDecimals(value: string, decimals: number): boolean {
+  return isImporte(value) && decimalPlaces(value) > decimals;
+}
+
 export const impuestosTraslados: Rule = {
   codes: [
     'CFDI40204',
@@ -30,8 +34,7 @@ export const impuestosTraslados: Rule = {
     const summary = cfdi.Impuestos?.Traslados ?? [];
     const total = cfdi.Impuestos?.TotalImpuestosTrasladados;
     const groups = trasladoGroups(cfdi);
-    const tooManyDecimals = (v: string) => isImporte(v) && decimalPlaces(v) > decimals;
-    if (total !== undefined && tooManyDecimals(total)) {
+    if (total !== undefined && tooManyDecimals(total, decimals)) {
       out.push(
         error(
           'CFDI40204',
@@ -115,7 +118,7 @@ export const impuestosTraslados: Rule = {
           ),
         );
       }
-      if (tooManyDecimals(t.Base)) {
+      if (tooManyDecimals(t.Base, decimals)) {
         out.push(
           error(
             'CFDI40214',
@@ -129,7 +132,7 @@ export const impuestosTraslados: Rule = {
         if (!isImporte(t.Importe)) sumValid = false;
         else {
           sum += fixed(t.Importe);
-          if (tooManyDecimals(t.Importe)) {
+          if (tooManyDecimals(t.Importe, decimals)) {
             out.push(
               error(
                 'CFDI40220',
