@@ -12,8 +12,8 @@ export const OBJETO_IMP_WITHOUT_TAXES = new Set(['01', '03', '04', '08']);
  */
 const MAX_TASA: Record<TaxInput['type'], bigint> = { IVA: ONE, ISR: ONE, IEPS: fixed('1.6') };
 
-/** Checks one tax against its factor (runs when the tax itself parsed). */
-export function checkTax(tax: TaxInput, ctx: IssueSink, path: (string | number)[]): void {
+/** Checks one tax (items[index].taxes[t]) against its factor (runs when the tax itself parsed). */
+export function checkTax(tax: TaxInput, ctx: IssueSink, index: number, t: number): void {
   if (tax.factor === 'Exento') {
     if (tax.rate !== undefined || tax.amount !== undefined) {
       addIssue(
@@ -21,7 +21,7 @@ export function checkTax(tax: TaxInput, ctx: IssueSink, path: (string | number)[
         'REQUEST_INVALID_VALUE',
         'no lleva tasa ni importe cuando factor es "Exento"; quita rate y amount',
         'takes no rate or amount when factor is "Exento"; remove rate and amount',
-        path,
+        ['items', index, 'taxes', t],
       );
     }
     if (tax.withholding) {
@@ -30,7 +30,7 @@ export function checkTax(tax: TaxInput, ctx: IssueSink, path: (string | number)[
         'REQUEST_INVALID_VALUE',
         'no puede ser "Exento" en una retención; usa factor "Tasa" o "Cuota"',
         'cannot be "Exento" for a withholding; use factor "Tasa" or "Cuota"',
-        [...path, 'factor'],
+        ['items', index, 'taxes', t, 'factor'],
       );
     }
   } else if (tax.rate === undefined) {
@@ -39,7 +39,7 @@ export function checkTax(tax: TaxInput, ctx: IssueSink, path: (string | number)[
       'REQUEST_REQUIRED',
       `es obligatorio con factor "${tax.factor}", p. ej. "0.16" para 16%`,
       `is required with factor "${tax.factor}", e.g. "0.16" for 16%`,
-      [...path, 'rate'],
+      ['items', index, 'taxes', t, 'rate'],
     );
   } else if (tax.factor === 'Tasa' && fixed(tax.rate) > MAX_TASA[tax.type]) {
     addIssue(
@@ -47,7 +47,7 @@ export function checkTax(tax: TaxInput, ctx: IssueSink, path: (string | number)[
       'REQUEST_INVALID_VALUE',
       `es una fracción, no un porcentaje: escribe "0.16" para 16% (recibido ${tax.rate})`,
       `is a fraction, not a percentage: write "0.16" for 16% (got ${tax.rate})`,
-      [...path, 'rate'],
+      ['items', index, 'taxes', t, 'rate'],
     );
   }
   if (tax.base !== undefined && tax.factor !== 'Cuota') {
@@ -56,20 +56,29 @@ export function checkTax(tax: TaxInput, ctx: IssueSink, path: (string | number)[
       'REQUEST_INVALID_VALUE',
       'solo se usa con factor "Cuota" (unidades a las que aplica la cuota); quítalo',
       'is only used with factor "Cuota" (the units the cuota applies to); remove it',
-      [...path, 'base'],
+      ['items', index, 'taxes', t, 'base'],
     );
   }
+}
+
+/** Whether an earlier tax of the item has the same type, withholding and factor as taxes[t]. */
+function repeatsEarlierTax(taxes: readonly TaxInput[], t: number): boolean {
+  const tax = taxes[t] as TaxInput;
+  for (let k = 0; k < t; k++) {
+    const other = taxes[k] as TaxInput;
+    if (other.type === tax.type && other.withholding === tax.withholding && other.factor === tax.factor)
+      return true;
+  }
+  return false;
 }
 
 /** Checks across the fields of one item (runs when the item itself parsed). */
 export function checkItem(item: ItemInput, index: number, ctx: IssueSink): void {
   const taxes = item.taxes ?? [];
-  const seen = new Set<string>();
   for (let t = 0; t < taxes.length; t++) {
     const tax = taxes[t] as TaxInput;
-    checkTax(tax, ctx, ['items', index, 'taxes', t]);
-    const key = `${tax.type}|${tax.withholding}|${tax.factor}`;
-    if (seen.has(key)) {
+    checkTax(tax, ctx, index, t);
+    if (repeatsEarlierTax(taxes, t)) {
       addIssue(
         ctx,
         'REQUEST_INVALID_VALUE',
@@ -78,7 +87,6 @@ export function checkItem(item: ItemInput, index: number, ctx: IssueSink): void 
         ['items', index, 'taxes', t],
       );
     }
-    seen.add(key);
     if (tax.amount !== undefined && item.tax_included) {
       addIssue(
         ctx,
