@@ -140,6 +140,12 @@ export interface Merchant {
   apiKeys: ApiKeyRecord[];
   /** Webhook endpoint secrets etc., per connection id; each value encrypted. */
   secrets: Record<string, Encrypted>;
+  /**
+   * Public ids of the merchant's accounts at outside systems, e.g. { 'stripe.account': 'acct_123' }
+   * (a Stripe Connect account's events are routed to the merchant that connected it). A value belongs
+   * to one merchant per name: the store refuses it for a second one with STORE_DUPLICATE.
+   */
+  connections?: Record<string, string>;
   createdAt: Iso;
   updatedAt: Iso;
 }
@@ -414,9 +420,20 @@ export type * from './webhook-types.js';
 
 export interface Page<T> {
   items: T[];
-  /** Opaque; pass back to get the next page; absent on the last page. */
+  /** Opaque; pass back to get the next page (in the same order); absent on the last page. */
   next?: string;
+  /**
+   * Opaque, on pages asked for with a cursor: pass it with the opposite order to list the records
+   * before this page, nearest first (a pager's "previous" link).
+   */
+  prev?: string;
 }
+
+/**
+ * Order of the payment, invoice and receipt lists: 'asc' oldest first (insertion order, the default),
+ * 'desc' newest first. A cursor keeps the order of the page that gave it.
+ */
+export type ListOrder = 'asc' | 'desc';
 
 export interface MerchantRepo {
   create(merchant: Merchant): Promise<Merchant>;
@@ -426,9 +443,11 @@ export interface MerchantRepo {
   list(): Promise<Merchant[]>;
   /** The merchant whose branding.slug is exactly `slug` (the public portal), or null. */
   findBySlug(slug: string): Promise<Merchant | null>;
+  /** The merchant whose `connections[name]` is exactly `value`, or null. */
+  findByConnection(name: string, value: string): Promise<Merchant | null>;
   /**
    * Replaces the record (id and createdAt kept); throws STORE_NOT_FOUND for an unknown id and
-   * STORE_DUPLICATE when another merchant has the same API key prefix or branding.slug.
+   * STORE_DUPLICATE when another merchant has the same API key prefix, branding.slug or connection.
    */
   update(merchant: Merchant): Promise<Merchant>;
 }
@@ -456,6 +475,7 @@ export interface PaymentQuery {
   customerId?: string;
   cursor?: string;
   limit?: number;
+  order?: ListOrder;
 }
 
 export interface PaymentRepo {
@@ -479,7 +499,7 @@ export interface PaymentRepo {
   /** Clears invoiceId when it still equals `invoiceId` (the invoice failed for good or was cancelled). */
   releaseInvoice(merchantId: string, paymentId: string, invoiceId: string): Promise<void>;
   list(merchantId: string, query?: PaymentQuery): Promise<Page<Payment>>;
-  count(merchantId: string, query?: Omit<PaymentQuery, 'cursor' | 'limit'>): Promise<number>;
+  count(merchantId: string, query?: Omit<PaymentQuery, 'cursor' | 'limit' | 'order'>): Promise<number>;
 }
 
 export interface ReceiptRepo {
@@ -500,6 +520,7 @@ export interface ReceiptRepo {
       paidTo?: Iso;
       cursor?: string;
       limit?: number;
+      order?: ListOrder;
     },
   ): Promise<Page<Receipt>>;
 }
@@ -522,6 +543,7 @@ export interface InvoiceRepo {
       to?: Iso;
       cursor?: string;
       limit?: number;
+      order?: ListOrder;
     },
   ): Promise<Page<Invoice>>;
   count(merchantId: string): Promise<number>;

@@ -14,6 +14,7 @@ import { folioContract, invoiceContract } from './contract/invoices-folios.js';
 import { isolationContract } from './contract/isolation.js';
 import { jobContract } from './contract/jobs.js';
 import { customerContract, merchantContract } from './contract/merchants-customers.js';
+import { newestFirstContract } from './contract/newest-first.js';
 import { paymentContract, receiptContract } from './contract/payments-receipts.js';
 import { webhookContract } from './contract/webhooks.js';
 
@@ -44,6 +45,7 @@ export function storeContract(
     customerContract(store);
     paymentContract(store);
     receiptContract(store);
+    newestFirstContract(store);
     invoiceContract(store);
     folioContract(store);
     jobContract(store);

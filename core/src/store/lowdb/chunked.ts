@@ -88,6 +88,11 @@ export class Chunked<T> {
     for (let i = Math.max(0, pos); i < this.records.length; i++) yield [i, this.records[i]!];
   }
 
+  /** Committed records from `pos` down to the first, newest first. */
+  *downFrom(pos = this.records.length - 1): Generator<[number, T]> {
+    for (let i = Math.min(pos, this.records.length - 1); i >= 0; i--) yield [i, this.records[i]!];
+  }
+
   /** Appends durably; returns the record's position. */
   async append(record: T): Promise<number> {
     const chunk = this.chunks[this.chunks.length - 1];

@@ -79,7 +79,7 @@ export async function customerRepo(dbDir: string, mutex: Mutex): Promise<Custome
 
     async list(merchantId, options = {}) {
       const partition = customers.get(merchantId);
-      return page(partition ? partition.records.from() : [], () => true, options);
+      return page(partition?.records, () => true, { ...options, order: 'asc' });
     },
   };
 }

@@ -118,7 +118,7 @@ export async function invoiceRepo(dbDir: string, mutex: Mutex): Promise<InvoiceR
 
     async list(merchantId, query = {}) {
       const partition = invoices.get(merchantId);
-      return page(partition ? partition.records.from() : [], matcher(query), query);
+      return page(partition?.records, matcher(query), query);
     },
 
     async count(merchantId) {

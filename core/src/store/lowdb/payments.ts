@@ -106,7 +106,7 @@ export async function paymentRepo(dbDir: string, mutex: Mutex): Promise<PaymentR
 
     async list(merchantId, query = {}) {
       const partition = payments.get(merchantId);
-      return page(partition ? partition.records.from() : [], matcher(query), query);
+      return page(partition?.records, matcher(query), query);
     },
 
     async count(merchantId, query = {}) {

@@ -93,7 +93,7 @@ export async function receiptRepo(dbDir: string, mutex: Mutex): Promise<ReceiptR
 
     async list(merchantId, query = {}) {
       const partition = receipts.get(merchantId);
-      return page(partition ? partition.records.from() : [], matcher(query), query);
+      return page(partition?.records, matcher(query), query);
     },
   };
 }

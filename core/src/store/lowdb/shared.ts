@@ -1,7 +1,8 @@
 /** What the lowdb repositories share: copies, page limits and cursors, compare-and-set, coded errors. */
 import { StoreError } from '../errors.js';
-import { cursorPosition, encodeCursor, pageLimit } from '../paging.js';
-import type { Page } from '../types.js';
+import { encodeCursor, listStart, pageLimit, reverseCursor } from '../paging.js';
+import type { ListOrder, Page } from '../types.js';
+import type { Chunked } from './chunked.js';
 
 export { casToken, DEFAULT_LIMIT, MAX_LIMIT, pageLimit } from '../paging.js';
 
@@ -10,28 +11,36 @@ export function copy<T>(value: T): T {
   return structuredClone(value);
 }
 
-/** The position a cursor points after (-1 without one); a cursor not made here is refused. */
-export function decodeCursor(cursor: string | undefined): number {
-  return cursor === undefined ? -1 : Number(cursorPosition(cursor));
-}
-
-/** Records at positions after the cursor that match, one page of them. */
+/**
+ * One page of the records that match, in insertion order or newest first, starting at the cursor. It
+ * walks the positions from the cursor on and stops at the first record past the page: a page never
+ * copies or visits what lies beyond it.
+ */
 export function page<T>(
-  entries: Iterable<[number, T]>,
+  records: Chunked<T> | undefined,
   matches: (record: T) => boolean,
-  options: { cursor?: string | undefined; limit?: number | undefined },
+  options: { cursor?: string | undefined; limit?: number | undefined; order?: ListOrder | undefined },
 ): Page<T> {
   const limit = pageLimit(options.limit);
-  const after = decodeCursor(options.cursor);
+  const start = listStart(options.cursor, options.order);
+  const prev = reverseCursor(start);
+  const bound = start.bound === undefined ? undefined : Number(start.bound);
+  const desc = start.order === 'desc';
+  const entries = !records
+    ? []
+    : desc
+      ? records.downFrom(bound === undefined ? undefined : bound - 1)
+      : records.from(bound === undefined ? 0 : bound + 1);
   const items: T[] = [];
   let last = -1;
   for (const [pos, record] of entries) {
-    if (pos <= after || !matches(record)) continue;
-    if (items.length === limit) return { items, next: encodeCursor(last) };
+    if (!matches(record)) continue;
+    if (items.length === limit)
+      return { items, next: encodeCursor(last, start.order), ...(prev ? { prev } : {}) };
     items.push(copy(record));
     last = pos;
   }
-  return { items };
+  return { items, ...(prev ? { prev } : {}) };
 }
 
 export function duplicate(what: string, whatEn: string): StoreError {

@@ -2,7 +2,7 @@
 import type { Customer, CustomerRepo } from '../types.js';
 import type { Db } from './db.js';
 import { duplicate, isUniqueViolation, notFound } from './pg-errors.js';
-import { casToken, decodeCursor, json, pageLimit, toPage, Where } from './sql.js';
+import { casToken, json, keyset, pageLimit, toPage, Where } from './sql.js';
 
 function columns(customer: Customer): unknown[] {
   return [
@@ -83,14 +83,13 @@ export function customerRepo(db: Db): CustomerRepo {
 
     async list(merchantId, options = {}) {
       const limit = pageLimit(options.limit);
-      const where = new Where()
-        .add('merchant_id = ?', merchantId)
-        .maybe('pos > ?', decodeCursor(options.cursor));
+      const where = new Where().add('merchant_id = ?', merchantId);
+      const { orderBy, start } = keyset(where, { cursor: options.cursor, order: 'asc' });
       const rows = await db.query<{ pos: string; data: Customer }>(
-        `SELECT pos, data FROM ${customers} WHERE ${where} ORDER BY pos LIMIT ${where.param(limit + 1)}`,
+        `SELECT pos, data FROM ${customers} WHERE ${where} ${orderBy} LIMIT ${where.param(limit + 1)}`,
         where.values,
       );
-      return toPage(rows, limit);
+      return toPage(rows, limit, start);
     },
   };
 }

@@ -5,7 +5,7 @@
 import type { Invoice, InvoiceRepo } from '../types.js';
 import type { Db } from './db.js';
 import { duplicate, isUniqueViolation, notFound } from './pg-errors.js';
-import { casToken, decodeCursor, json, pageLimit, toPage, Where } from './sql.js';
+import { casToken, json, keyset, pageLimit, toPage, Where } from './sql.js';
 
 function columns(invoice: Invoice): unknown[] {
   return [
@@ -112,13 +112,13 @@ export function invoiceRepo(db: Db): InvoiceRepo {
         .maybe('kind = ?', query.kind)
         .maybe('payment_ids @> ARRAY[?]::text[]', query.paymentId)
         .maybe('created_at >= ?::timestamptz', query.from)
-        .maybe('created_at < ?::timestamptz', query.to)
-        .maybe('pos > ?', decodeCursor(query.cursor));
+        .maybe('created_at < ?::timestamptz', query.to);
+      const { orderBy, start } = keyset(where, query);
       const rows = await db.query<{ pos: string; data: Invoice }>(
-        `SELECT pos, data FROM ${invoices} WHERE ${where} ORDER BY pos LIMIT ${where.param(limit + 1)}`,
+        `SELECT pos, data FROM ${invoices} WHERE ${where} ${orderBy} LIMIT ${where.param(limit + 1)}`,
         where.values,
       );
-      return toPage(rows, limit);
+      return toPage(rows, limit, start);
     },
 
     async count(merchantId) {

@@ -7,9 +7,9 @@
 import type { Payment, PaymentQuery, PaymentRepo } from '../types.js';
 import type { Db } from './db.js';
 import { duplicate, isUniqueViolation, notFound } from './pg-errors.js';
-import { casToken, decodeCursor, json, pageLimit, toPage, Where } from './sql.js';
+import { casToken, json, keyset, pageLimit, toPage, Where } from './sql.js';
 
-type Filter = Omit<PaymentQuery, 'cursor' | 'limit'>;
+type Filter = Omit<PaymentQuery, 'cursor' | 'limit' | 'order'>;
 
 function filter(merchantId: string, query: Filter): Where {
   return new Where()
@@ -138,12 +138,13 @@ export function paymentRepo(db: Db): PaymentRepo {
 
     async list(merchantId, query = {}) {
       const limit = pageLimit(query.limit);
-      const where = filter(merchantId, query).maybe('pos > ?', decodeCursor(query.cursor));
+      const where = filter(merchantId, query);
+      const { orderBy, start } = keyset(where, query);
       const rows = await db.query<{ pos: string; data: Payment }>(
-        `SELECT pos, data FROM ${payments} WHERE ${where} ORDER BY pos LIMIT ${where.param(limit + 1)}`,
+        `SELECT pos, data FROM ${payments} WHERE ${where} ${orderBy} LIMIT ${where.param(limit + 1)}`,
         where.values,
       );
-      return toPage(rows, limit);
+      return toPage(rows, limit, start);
     },
 
     async count(merchantId, query = {}) {

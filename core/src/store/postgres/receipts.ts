@@ -2,7 +2,7 @@
 import type { Receipt, ReceiptRepo } from '../types.js';
 import type { Db } from './db.js';
 import { duplicate, isUniqueViolation, notFound } from './pg-errors.js';
-import { casToken, decodeCursor, json, pageLimit, toPage, Where } from './sql.js';
+import { casToken, json, keyset, pageLimit, toPage, Where } from './sql.js';
 
 export function receiptRepo(db: Db): ReceiptRepo {
   const receipts = db.t('receipts');
@@ -103,13 +103,13 @@ export function receiptRepo(db: Db): ReceiptRepo {
         .maybe('customer_id = ?', query.customerId)
         .maybe('expires_at < ?::timestamptz', query.expiresBefore)
         .maybe('paid_at >= ?::timestamptz', query.paidFrom)
-        .maybe('paid_at < ?::timestamptz', query.paidTo)
-        .maybe('pos > ?', decodeCursor(query.cursor));
+        .maybe('paid_at < ?::timestamptz', query.paidTo);
+      const { orderBy, start } = keyset(where, query);
       const rows = await db.query<{ pos: string; data: Receipt }>(
-        `SELECT pos, data FROM ${receipts} WHERE ${where} ORDER BY pos LIMIT ${where.param(limit + 1)}`,
+        `SELECT pos, data FROM ${receipts} WHERE ${where} ${orderBy} LIMIT ${where.param(limit + 1)}`,
         where.values,
       );
-      return toPage(rows, limit);
+      return toPage(rows, limit, start);
     },
   };
 }

@@ -1,6 +1,6 @@
 /** Small helpers shared by the repositories: WHERE building, pages and cursors. */
-import { cursorPosition, encodeCursor } from '../paging.js';
-import type { Page } from '../types.js';
+import { encodeCursor, type ListStart, listStart, reverseCursor } from '../paging.js';
+import type { ListOrder, Page } from '../types.js';
 
 /** Collects conditions; each `?` in a condition becomes the next `$n`. */
 export class Where {
@@ -36,16 +36,28 @@ export class Where {
 
 export { casToken, DEFAULT_LIMIT, encodeCursor, MAX_LIMIT, pageLimit } from '../paging.js';
 
-/** The insertion position a cursor points after; a cursor not made by encodeCursor is refused. */
-export function decodeCursor(cursor: string | undefined): string | undefined {
-  return cursor === undefined ? undefined : cursorPosition(cursor);
+/**
+ * Keyset paging on `pos` (indexed with merchant_id in every listed table): adds the cursor's bound to
+ * `where` and gives the ORDER BY and the start that toPage needs. A cursor not made by encodeCursor, or
+ * one of the other order, is refused.
+ */
+export function keyset(
+  where: Where,
+  query: { cursor?: string | undefined; order?: ListOrder | undefined },
+): { orderBy: string; start: ListStart } {
+  const start = listStart(query.cursor, query.order);
+  const desc = start.order === 'desc';
+  where.maybe(desc ? 'pos < ?' : 'pos > ?', start.bound?.toString());
+  return { orderBy: desc ? 'ORDER BY pos DESC' : 'ORDER BY pos', start };
 }
 
 /** Rows were fetched with LIMIT limit + 1: the extra row says there is a next page. */
-export function toPage<T>(rows: { pos: string; data: T }[], limit: number): Page<T> {
+export function toPage<T>(rows: { pos: string; data: T }[], limit: number, start: ListStart): Page<T> {
   const items = rows.slice(0, limit).map((row) => row.data);
-  if (rows.length <= limit) return { items };
-  return { items, next: encodeCursor(rows[limit - 1]!.pos) };
+  const prev = reverseCursor(start);
+  const back = prev ? { prev } : {};
+  if (rows.length <= limit) return { items, ...back };
+  return { items, next: encodeCursor(rows[limit - 1]!.pos, start.order), ...back };
 }
 
 export function json(value: unknown): string {
