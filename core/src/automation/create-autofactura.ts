@@ -5,9 +5,11 @@
 
 import { apiUseCases } from './api-use-cases.js';
 import { completeReceipt } from './complete-receipt.js';
+import { connectionUseCases } from './connections.js';
 import { type ContextOptions, createContext } from './context.js';
 import { upsertCustomer } from './customer.js';
 import { dashboardUseCases } from './dashboard/index.js';
+import { recordRefundOrDefer } from './early-refunds.js';
 import { detail, invalid } from './errors.js';
 import { HANDLERS } from './job-handlers.js';
 import { sleep } from './jobs.js';
@@ -34,6 +36,7 @@ export function createAutofactura(deps: CreateAutofacturaOptions): Autofactura {
   const facade: Autofactura = {
     ...dashboardUseCases(ctx),
     ...apiUseCases(ctx),
+    ...connectionUseCases(ctx),
     createMerchant: (input) => createMerchant(ctx, input),
     authenticate: (apiKey) => authenticate(ctx, apiKey),
     recordPayment: (merchantId, input, options) => recordPayment(ctx, merchantId, input, options),
@@ -42,6 +45,7 @@ export function createAutofactura(deps: CreateAutofacturaOptions): Autofactura {
     merchantBySlug: (slug) => merchantBySlug(ctx, slug),
     findPortalReceipts: (merchantId, query) => findPortalReceipts(ctx, merchantId, query),
     recordRefund: (merchantId, input, options) => recordRefund(ctx, merchantId, input, options),
+    recordRefundOrDefer: (merchantId, input, options) => recordRefundOrDefer(ctx, merchantId, input, options),
     retryPayment: (merchantId, paymentId, fix) => retryPayment(ctx, merchantId, paymentId, fix),
     webhooks: webhookUseCases(ctx),
 

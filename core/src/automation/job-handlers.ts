@@ -2,6 +2,7 @@
 import type { Job } from '../store/types.js';
 import { API_HANDLERS } from './api-job-handlers.js';
 import type { Context } from './context.js';
+import { EARLY_REFUND_HANDLER, EARLY_REFUND_JOB } from './early-refunds.js';
 import { sendEmailJob } from './emails.js';
 import type { EmailPayload, IssuePayload, RefundPayload } from './enqueue.js';
 import { logEvent } from './events.js';
@@ -55,6 +56,7 @@ export const HANDLERS: Handlers = {
     },
     paymentIds: emailPaymentIds,
   },
+  [EARLY_REFUND_JOB]: EARLY_REFUND_HANDLER,
   refund_payment: {
     run: (ctx, job) => processRefund(ctx, job.merchantId, job.payload as unknown as RefundPayload),
     async onDead(ctx, job, error) {

@@ -10,6 +10,7 @@ import type { Customer, FiscalData, Merchant, Payment, PaymentCustomerInput } fr
 import type { Context } from './context.js';
 import { upsertCustomer } from './customer.js';
 import { decide, type FiscalState } from './decide.js';
+import { applyEarlyRefunds } from './early-refunds.js';
 import { enqueueJob, issueKey, queueReceiptEmail } from './enqueue.js';
 import { GiveUp } from './errors.js';
 import { logEvent } from './events.js';
@@ -69,6 +70,11 @@ export async function recordPayment(
   const stalled = now.getTime() - new Date(payment.updatedAt).getTime() >= STALLED_MS;
   if (payment.status === 'recorded' && (created || stalled)) {
     current = await processPayment(ctx, merchant, payment, options);
+  }
+  if (created) {
+    // Refunds that arrived before their payment (out-of-order webhooks) apply now (early-refunds.ts).
+    await applyEarlyRefunds(ctx, current, options);
+    current = await loadPayment(ctx, merchantId, payment.id);
   }
   return result(ctx, current, created);
 }

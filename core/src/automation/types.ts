@@ -26,7 +26,9 @@ import type {
   StoredEvent,
 } from '../store/types.js';
 import type { ApiUseCases } from './api-use-cases.js';
+import type { ConnectionUseCases } from './connections.js';
 import type { DashboardUseCases } from './dashboard/types.js';
+import type { DeferredRefundResult } from './early-refunds.js';
 import type { PortalMatch, PortalQuery } from './portal.js';
 import type { WebhookUseCases } from './webhooks/index.js';
 
@@ -133,7 +135,7 @@ export interface WorkResult {
   dead: number;
 }
 
-export interface Autofactura extends DashboardUseCases, ApiUseCases {
+export interface Autofactura extends DashboardUseCases, ApiUseCases, ConnectionUseCases {
   createMerchant(input: CreateMerchantInput): Promise<CreatedMerchant>;
   /** The merchant behind an API key, or null. */
   authenticate(apiKey: string): Promise<{ merchant: Merchant; mode: 'test' | 'live' } | null>;
@@ -168,6 +170,15 @@ export interface Autofactura extends DashboardUseCases, ApiUseCases {
    */
   findPortalReceipts(merchantId: string, query: PortalQuery): Promise<PortalMatch[]>;
   recordRefund(merchantId: string, input: RefundInput, options?: { wait?: boolean }): Promise<Payment>;
+  /**
+   * recordRefund for webhooks that arrive out of order: a refund whose payment is not recorded yet is
+   * kept durably and applied when the payment arrives (early-refunds.ts) instead of PAYMENT_NOT_FOUND.
+   */
+  recordRefundOrDefer(
+    merchantId: string,
+    input: RefundInput,
+    options?: { wait?: boolean },
+  ): Promise<DeferredRefundResult>;
   /** Fix and retry a failed payment (e.g. corrected customer fiscal data). */
   retryPayment(
     merchantId: string,

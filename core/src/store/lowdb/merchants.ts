@@ -1,4 +1,7 @@
-/** Merchants: one global collection (`db/merchants/`), indexed by id, API key prefix and portal slug. */
+/**
+ * Merchants: one global collection (`db/merchants/`), indexed by id, API key prefix, portal slug and
+ * connection (`connections[name]`, e.g. a Stripe Connect account).
+ */
 import { join } from 'node:path';
 import type { Merchant, MerchantRepo } from '../types.js';
 import { Chunked } from './chunked.js';
@@ -10,10 +13,15 @@ export async function merchantRepo(dbDir: string, mutex: Mutex): Promise<Merchan
   const byId = new Map<string, number>();
   const byPrefix = new Map<string, string>();
   const bySlug = new Map<string, string>();
+  /** `${name}\n${value}` -> merchant id. */
+  const byConnection = new Map<string, string>();
+  const connectionKeys = (merchant: Merchant) =>
+    Object.entries(merchant.connections ?? {}).map(([name, value]) => `${name}\n${value}`);
   for (const [pos, merchant] of records.from()) {
     byId.set(merchant.id, pos);
     for (const key of merchant.apiKeys) byPrefix.set(key.prefix, merchant.id);
     if (merchant.branding.slug) bySlug.set(merchant.branding.slug, merchant.id);
+    for (const key of connectionKeys(merchant)) byConnection.set(key, merchant.id);
   }
 
   const current = (id: string) => {
@@ -39,7 +47,23 @@ export async function merchantRepo(dbDir: string, mutex: Mutex): Promise<Merchan
     return owner !== undefined && owner !== merchant.id ? slug : undefined;
   }
 
+  /** A connection of `merchant` that another merchant already holds, if any. */
+  function takenConnection(merchant: Merchant): string | undefined {
+    for (const key of connectionKeys(merchant)) {
+      const owner = byConnection.get(key);
+      if (owner !== undefined && owner !== merchant.id) return key.replace('\n', ' ');
+    }
+    return undefined;
+  }
+
   function refuseTaken(merchant: Merchant): void {
+    const connection = takenConnection(merchant);
+    if (connection !== undefined) {
+      throw duplicate(
+        `un comercio con la conexión ${connection}`,
+        `A merchant with connection ${connection}`,
+      );
+    }
     const prefix = takenPrefix(merchant);
     if (prefix !== undefined) {
       throw duplicate(`una llave de API con el prefijo ${prefix}`, `An API key with prefix ${prefix}`);
@@ -58,6 +82,8 @@ export async function merchantRepo(dbDir: string, mutex: Mutex): Promise<Merchan
     for (const key of after.apiKeys) byPrefix.set(key.prefix, after.id);
     if (before?.branding.slug) bySlug.delete(before.branding.slug);
     if (after.branding.slug) bySlug.set(after.branding.slug, after.id);
+    for (const key of before ? connectionKeys(before) : []) byConnection.delete(key);
+    for (const key of connectionKeys(after)) byConnection.set(key, after.id);
   }
 
   return {
@@ -92,6 +118,12 @@ export async function merchantRepo(dbDir: string, mutex: Mutex): Promise<Merchan
       const owner = bySlug.get(slug);
       const merchant = owner === undefined ? undefined : current(owner);
       return merchant && merchant.branding.slug === slug ? copy(merchant) : null;
+    },
+
+    async findByConnection(name, value) {
+      const owner = byConnection.get(`${name}\n${value}`);
+      const merchant = owner === undefined ? undefined : current(owner);
+      return merchant && merchant.connections?.[name] === value ? copy(merchant) : null;
     },
 
     async list() {

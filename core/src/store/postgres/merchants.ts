@@ -1,6 +1,7 @@
 /**
  * Merchants, with their API keys mirrored in api_keys so a prefix finds its merchant (unique); the
- * portal slug (branding.slug) is unique through the expression index merchants_slug (002).
+ * portal slug (branding.slug) is unique through the expression index merchants_slug (002), a Stripe
+ * Connect account (connections['stripe.account']) through merchants_stripe_account (006).
  */
 import type { ApiKeyRecord, Merchant, MerchantRepo } from '../types.js';
 import type { Db, Queryable } from './db.js';
@@ -27,6 +28,14 @@ function duplicateMerchant(merchant: Merchant, cause: unknown) {
     return duplicate(
       `un comercio con la dirección de portal "${slug}"`,
       `A merchant with portal slug "${slug}"`,
+      cause,
+    );
+  }
+  if (constraint === 'merchants_stripe_account') {
+    const account = merchant.connections?.['stripe.account'];
+    return duplicate(
+      `un comercio con la cuenta de Stripe ${account}`,
+      `A merchant with Stripe account ${account}`,
       cause,
     );
   }
@@ -72,6 +81,14 @@ export function merchantRepo(db: Db): MerchantRepo {
       const [row] = await db.query<{ data: Merchant }>(
         `SELECT data FROM ${merchants} WHERE data -> 'branding' ->> 'slug' = $1`,
         [slug],
+      );
+      return row?.data ?? null;
+    },
+
+    async findByConnection(name, value) {
+      const [row] = await db.query<{ data: Merchant }>(
+        `SELECT data FROM ${merchants} WHERE data -> 'connections' ->> $1 = $2 ORDER BY pos LIMIT 1`,
+        [name, value],
       );
       return row?.data ?? null;
     },

@@ -109,6 +109,33 @@ export function merchantContract(store: StoreRef): void {
       assert.equal((await store().merchants.findBySlug(slug))?.id, other.id);
     });
 
+    it('finds a merchant by connection (a Stripe Connect account, #6), follows a change, and refuses a taken one (STORE_DUPLICATE)', async () => {
+      const account = `acct_${randomBytes(8).toString('hex')}`;
+      const given = { ...merchant(), connections: { 'stripe.account': account } };
+      await store().merchants.create(given);
+      assert.deepEqual(await store().merchants.findByConnection('stripe.account', account), given);
+      assert.equal(await store().merchants.findByConnection('stripe.account', `${account}x`), null);
+      assert.equal(await store().merchants.findByConnection('conekta.account', account), null);
+
+      const other = merchant();
+      await rejectsWithCode(
+        store().merchants.create({ ...other, connections: { 'stripe.account': account } }),
+        'STORE_DUPLICATE',
+      );
+      await store().merchants.create(other);
+      await rejectsWithCode(
+        store().merchants.update({ ...other, connections: { 'stripe.account': account } }),
+        'STORE_DUPLICATE',
+      );
+      assert.equal((await store().merchants.findByConnection('stripe.account', account))?.id, given.id);
+
+      // Disconnected: the account is free for another merchant.
+      await store().merchants.update({ ...given, connections: {} });
+      assert.equal(await store().merchants.findByConnection('stripe.account', account), null);
+      await store().merchants.update({ ...other, connections: { 'stripe.account': account } });
+      assert.equal((await store().merchants.findByConnection('stripe.account', account))?.id, other.id);
+    });
+
     it('returns copies: changing a result or the given object changes nothing stored', async () => {
       const given = merchant();
       const created = await store().merchants.create(given);
