@@ -86,7 +86,7 @@ export function computeLine(item: InvoiceItem, index: number, decimals: number):
 const TASAS = new Map<Fixed, string>();
 
 /** A TasaOCuota as written (6 decimals); the few rates in use are written once. */
-function tasaOCuota(rate: Fixed): string {
+export function tasaOCuota(rate: Fixed): string {
   let text = TASAS.get(rate);
   if (text === undefined) {
     text = toFixed(rate, 6);

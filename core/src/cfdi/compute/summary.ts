@@ -7,7 +7,7 @@
  */
 import { type Fixed, round, toFixed } from '../../money/fixed-point.js';
 import type { Impuestos, TrasladoResumen } from '../model.js';
-import type { ComputedLine } from './concepto.js';
+import { type ComputedLine, tasaOCuota } from './concepto.js';
 
 export interface Totals {
   SubTotal: string;
@@ -37,7 +37,7 @@ export function computeTotals(lines: readonly ComputedLine[], decimals: number):
         retenciones.set(tax.impuesto, (retenciones.get(tax.impuesto) ?? 0n) + tax.importe!);
         continue;
       }
-      const rate = tax.rate === undefined ? undefined : toFixed(tax.rate, 6);
+      const rate = tax.rate === undefined ? undefined : tasaOCuota(tax.rate);
       const key = `${tax.impuesto}|${tax.factor}|${rate ?? ''}`;
       const group = traslados.get(key);
       if (group) {

@@ -1,9 +1,10 @@
-import { Decimal } from 'decimal.js';
+import { fixed, ONE } from '../../../money/fixed-point.js';
 import { error } from '../finding.js';
 import type { Finding, Rule } from '../types.js';
 
 /** SAT's pattern [0-9]{1,18}(.[0-9]{1,6})? plus the XSD's minInclusive 0.000001. */
 const TIPO_CAMBIO = /^[0-9]{1,18}(\.[0-9]{1,6})?$/;
+const MINIMUM = fixed('0.000001');
 
 export const tipoCambio: Rule = {
   codes: ['CFDI40114', 'CFDI40115', 'CFDI40116', 'CFDI40117'],
@@ -13,7 +14,7 @@ export const tipoCambio: Rule = {
     const out: Finding[] = [];
     const value = cfdi.TipoCambio;
     const path = 'TipoCambio';
-    if (value !== undefined && (!TIPO_CAMBIO.test(value) || new Decimal(value).lt('0.000001'))) {
+    if (value !== undefined && (!TIPO_CAMBIO.test(value) || fixed(value) < MINIMUM)) {
       out.push(
         error(
           'CFDI40117',
@@ -25,7 +26,7 @@ export const tipoCambio: Rule = {
       return out;
     }
     if (cfdi.Moneda === 'MXN') {
-      if (value !== undefined && !new Decimal(value).eq(1)) {
+      if (value !== undefined && fixed(value) !== ONE) {
         out.push(
           error(
             'CFDI40114',
