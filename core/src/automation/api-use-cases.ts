@@ -4,7 +4,15 @@
  * receipts. Every one is scoped by merchant id (invariant 6): another merchant's id is not found.
  */
 import type { ErrorDetail } from '../errors.js';
-import type { Customer, FiscalData, Invoice, Page, Receipt, ReceiptStatus } from '../store/types.js';
+import type {
+  Customer,
+  FiscalData,
+  Invoice,
+  ListOrder,
+  Page,
+  Receipt,
+  ReceiptStatus,
+} from '../store/types.js';
 import { type CancelInvoiceInput, cancelInvoice } from './cancel-invoice.js';
 import type { Context } from './context.js';
 import { type CustomerInput, createCustomer, updateCustomer, validateCustomer } from './customer-admin.js';
@@ -44,7 +52,7 @@ export interface ApiUseCases {
   getReceipt(merchantId: string, receiptId: string): Promise<ApiReceipt | null>;
   listReceipts(
     merchantId: string,
-    query?: { status?: ReceiptStatus; cursor?: string; limit?: number },
+    query?: { status?: ReceiptStatus; cursor?: string; limit?: number; order?: ListOrder },
   ): Promise<Page<ApiReceipt>>;
   /** Voids an open receipt (its link stops working); other states are refused with RECEIPT_NOT_OPEN. */
   cancelReceipt(merchantId: string, receiptId: string): Promise<Receipt>;

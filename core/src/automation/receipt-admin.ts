@@ -3,7 +3,7 @@
  * cancel. Cancelling voids an open receipt — its link stops working and its payment is left `ignored`
  * (it is not invoiced and does not go into the factura global); any other state is refused with why.
  */
-import type { Page, Receipt, ReceiptStatus } from '../store/types.js';
+import type { ListOrder, Page, Receipt, ReceiptStatus } from '../store/types.js';
 import type { Context } from './context.js';
 import { conflict } from './errors.js';
 import { logEvent } from './events.js';
@@ -31,7 +31,7 @@ export async function getReceipt(
 export async function listReceipts(
   ctx: Context,
   merchantId: string,
-  query: { status?: ReceiptStatus; cursor?: string; limit?: number } = {},
+  query: { status?: ReceiptStatus; cursor?: string; limit?: number; order?: ListOrder } = {},
 ): Promise<Page<ApiReceipt>> {
   const [page, slug] = await Promise.all([
     ctx.store.receipts.list(merchantId, query),

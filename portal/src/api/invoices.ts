@@ -1,10 +1,13 @@
-/** /v1/invoices: fetch, list (by payment, status, kind, dates; cursor pages), and the stamped XML and PDF. */
+/**
+ * /v1/invoices: fetch, list (by payment, status, kind, dates; cursor pages oldest or newest first), and
+ * the stamped XML and PDF.
+ */
 import Router from '@koa/router';
 import type { Autofactura } from '../../../core/src/automation/types.js';
 import { INVOICE_STATUSES, type InvoiceKind, type Store } from '../../../core/src/store/types.js';
 import type { ApiState } from '../auth.js';
 import { notFound } from './not-found.js';
-import { enumParam, instantParam, limitParam, stringParam } from './query.js';
+import { enumParam, instantParam, limitParam, orderParam, stringParam } from './query.js';
 import { invoiceJson } from './serialize.js';
 
 export const INVOICE_KINDS: readonly InvoiceKind[] = ['invoice', 'credit_note', 'global'];
@@ -19,6 +22,7 @@ export function invoicesRouter(af: Autofactura, store: Store): Router<ApiState> 
     const from = instantParam(ctx.query.from, 'from');
     const to = instantParam(ctx.query.to, 'to');
     const cursor = stringParam(ctx.query.cursor);
+    const order = orderParam(ctx.query.order);
     const page = await store.invoices.list(ctx.state.merchant.id, {
       limit: limitParam(ctx.query.limit),
       ...(paymentId ? { paymentId } : {}),
@@ -27,6 +31,7 @@ export function invoicesRouter(af: Autofactura, store: Store): Router<ApiState> 
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
       ...(cursor ? { cursor } : {}),
+      ...(order ? { order } : {}),
     });
     ctx.body = { object: 'list', data: page.items.map(invoiceJson), next_cursor: page.next ?? null };
   });

@@ -1,4 +1,4 @@
-/** /v1/payments: record (with Idempotency-Key), fetch with its event log, list by cursor pages. */
+/** /v1/payments: record (with Idempotency-Key), fetch with its event log, list by cursor pages (`order`). */
 import Router from '@koa/router';
 import type { Autofactura } from '../../../core/src/automation/types.js';
 import { PAYMENT_STATUSES, type PaymentStatus, type Store } from '../../../core/src/store/types.js';
@@ -7,7 +7,7 @@ import { apiError } from '../http-error.js';
 import { checkKey, createIdempotency } from './idempotency.js';
 import { notFound } from './not-found.js';
 import { paymentInput } from './payment-body.js';
-import { instantParam, limitParam, stringParam } from './query.js';
+import { instantParam, limitParam, orderParam, stringParam } from './query.js';
 import { eventJson, paymentJson, recordedJson } from './serialize.js';
 
 const STATUSES: readonly PaymentStatus[] = PAYMENT_STATUSES;
@@ -52,12 +52,14 @@ export function paymentsRouter(af: Autofactura, store: Store): Router<ApiState> 
     const from = instantParam(ctx.query.from, 'from');
     const to = instantParam(ctx.query.to, 'to');
     const cursor = stringParam(ctx.query.cursor);
+    const order = orderParam(ctx.query.order);
     const page = await store.payments.list(ctx.state.merchant.id, {
       limit: limitParam(ctx.query.limit),
       ...(status ? { status: status as PaymentStatus } : {}),
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
       ...(cursor ? { cursor } : {}),
+      ...(order ? { order } : {}),
     });
     ctx.body = { object: 'list', data: page.items.map(paymentJson), next_cursor: page.next ?? null };
   });

@@ -1,4 +1,5 @@
-/** Query-string checks of the list endpoints: limit 1..100 (default 20), ISO instants. */
+/** Query-string checks of the list endpoints: limit 1..100 (default 20), ISO instants, order. */
+import type { ListOrder } from '../../../core/src/store/types.js';
 import { apiError } from '../http-error.js';
 
 export function limitParam(value: unknown): number {
@@ -54,4 +55,12 @@ export function enumParam<T extends string>(
     );
   }
   return text as T;
+}
+
+/**
+ * `order` of the payment, invoice and receipt lists: asc (oldest first, the default) or desc (newest
+ * first). Absent, a cursor keeps the order of the page that gave it.
+ */
+export function orderParam(value: unknown): ListOrder | undefined {
+  return enumParam(value, 'order', ['asc', 'desc'] as const);
 }

@@ -1,10 +1,13 @@
-/** /v1/receipts: list (status filter, cursor pages), fetch (with the portal link while open), cancel. */
+/**
+ * /v1/receipts: list (status filter, cursor pages oldest or newest first), fetch (with the portal link
+ * while open), cancel.
+ */
 import Router from '@koa/router';
 import type { Autofactura } from '../../../core/src/automation/types.js';
 import { RECEIPT_STATUSES } from '../../../core/src/store/types.js';
 import type { ApiState } from '../auth.js';
 import { notFound } from './not-found.js';
-import { enumParam, limitParam, stringParam } from './query.js';
+import { enumParam, limitParam, orderParam, stringParam } from './query.js';
 import { receiptJson } from './serialize.js';
 
 export function receiptsRouter(af: Autofactura): Router<ApiState> {
@@ -13,10 +16,12 @@ export function receiptsRouter(af: Autofactura): Router<ApiState> {
   router.get('/receipts', async (ctx) => {
     const status = enumParam(ctx.query.status, 'status', RECEIPT_STATUSES);
     const cursor = stringParam(ctx.query.cursor);
+    const order = orderParam(ctx.query.order);
     const page = await af.listReceipts(ctx.state.merchant.id, {
       limit: limitParam(ctx.query.limit),
       ...(status ? { status } : {}),
       ...(cursor ? { cursor } : {}),
+      ...(order ? { order } : {}),
     });
     ctx.body = { object: 'list', data: page.items.map(receiptJson), next_cursor: page.next ?? null };
   });

@@ -12,6 +12,7 @@ import {
   ref,
 } from './common.js';
 import { INVOICE_KINDS, INVOICE_STATUSES, invoiceSchemas } from './invoice-schemas.js';
+import { listOrderParam } from './payments.js';
 
 const notFound = errorResponse('Not found for this merchant.');
 const one = (description: string) => ({ description, content: json(ref('Invoice')) });
@@ -23,12 +24,13 @@ export const invoicesArea: OpenApiArea = {
       get: {
         operationId: 'listInvoices',
         tags: ['invoices'],
-        summary: 'Invoices, newest first, in cursor pages',
+        summary: 'Invoices in cursor pages, oldest or newest first',
         parameters: [
           { name: 'payment_id', in: 'query', schema: { type: 'string' } },
           { name: 'status', in: 'query', schema: { enum: INVOICE_STATUSES } },
           { name: 'kind', in: 'query', schema: { enum: INVOICE_KINDS } },
           ...instantParams.map((p) => ({ ...p, description: `${p.description} Compared with created_at.` })),
+          listOrderParam,
           ...pageParams,
         ],
         responses: {

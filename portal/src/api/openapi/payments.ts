@@ -23,6 +23,15 @@ const METHODS = ['card_credit', 'card_debit', 'cash', 'transfer', 'wallet', 'oth
 const AUTOMATION = ['auto', 'invoice', 'receipt', 'none'];
 export const PAYMENT_STATUSES = [...STORED_PAYMENT_STATUSES];
 
+/** `order` of the payment, invoice and receipt lists (the three share the store's list order). */
+export const listOrderParam = {
+  name: 'order',
+  in: 'query',
+  description:
+    'asc: oldest first (the order they were recorded, the default); desc: newest first. A cursor keeps the order of the page that gave it; passing it with the other order is refused (400 INVALID_CURSOR).',
+  schema: { enum: ['asc', 'desc'] },
+};
+
 const money = {
   type: ['string', 'number'],
   description: 'Decimal string ("1160.00"); a JSON number is read through its text.',
@@ -210,10 +219,11 @@ export const paymentsArea: OpenApiArea = {
       get: {
         operationId: 'listPayments',
         tags: ['payments'],
-        summary: 'Payments, newest first, in cursor pages',
+        summary: 'Payments in cursor pages, oldest or newest first',
         parameters: [
           { name: 'status', in: 'query', schema: { enum: PAYMENT_STATUSES } },
           ...paidAtParams(),
+          listOrderParam,
           ...pageParams,
         ],
         responses: {

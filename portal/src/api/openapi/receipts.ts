@@ -14,6 +14,7 @@ import {
   ref,
   str,
 } from './common.js';
+import { listOrderParam } from './payments.js';
 
 const RECEIPT_STATUSES = [...STORED_RECEIPT_STATUSES];
 const notFound = errorResponse('Not found for this merchant.');
@@ -57,8 +58,12 @@ export const receiptsArea: OpenApiArea = {
       get: {
         operationId: 'listReceipts',
         tags: ['receipts'],
-        summary: 'Receipts (self-invoice links), newest first, in cursor pages',
-        parameters: [{ name: 'status', in: 'query', schema: { enum: RECEIPT_STATUSES } }, ...pageParams],
+        summary: 'Receipts (self-invoice links) in cursor pages, oldest or newest first',
+        parameters: [
+          { name: 'status', in: 'query', schema: { enum: RECEIPT_STATUSES } },
+          listOrderParam,
+          ...pageParams,
+        ],
         responses: {
           '200': { description: 'A page.', content: json(listOf(ref('Receipt'), 'Receipts.')) },
           ...commonErrors,
