@@ -22,6 +22,7 @@ import { type ApiState, requireApiKey } from './auth.js';
 import { dashboardRouter } from './dashboard/index.js';
 import { apiError, errorMiddleware } from './http-error.js';
 import { type PortalLimits, portalRouter } from './portal/index.js';
+import { stripeAppRouter } from './stripe-app/index.js';
 import { createWeb } from './web/index.js';
 
 export interface ServerOptions {
@@ -116,6 +117,8 @@ export function createServer(options: ServerOptions): Koa {
     ...(options.signupOpen !== undefined ? { signupOpen: options.signupOpen } : {}),
   });
   app.use(dashboard.routes()).use(dashboard.allowedMethods());
+  // The Stripe App's backend (signed by Stripe, CORS for the Dashboard's iframe), before the portal's /:slug.
+  app.use(stripeAppRouter({ af, store, publicUrl: options.publicUrl }).routes());
   const home = new Router();
   home.get('/', (ctx) => ctx.redirect('/dashboard'));
   app.use(home.routes());
