@@ -1,13 +1,14 @@
 /**
  * The lists: payments, invoices and receipts of the logged-in merchant, newest first (newest.ts), with
- * filters (status, dates in Mexico City time), a search box and numbered pages.
+ * filters (status, dates in Mexico City time), a search box and cursor pages: `?older=` and `?newer=`
+ * carry the store's cursor, so a page stays put when new records arrive.
  */
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import type { InvoiceStatus, PaymentStatus, ReceiptStatus, Store } from '../../../core/src/store/types.js';
 import type { Web } from '../web/index.js';
 import { dayStart } from './month.js';
-import { newestPage } from './newest.js';
+import { type NewestPage, type NewestStart, newestPage } from './newest.js';
 import { pageLocals } from './page.js';
 import { exactInvoices, exactPayments, invoiceMatches, paymentMatches, receiptMatches } from './search.js';
 import { requireMerchant } from './session.js';
@@ -38,7 +39,7 @@ interface Filters {
   from?: string;
   to?: string;
   q: string;
-  page: number;
+  start: NewestStart;
   /** As typed, for the form. */
   raw: { status: string; from: string; to: string; q: string };
 }
@@ -49,12 +50,18 @@ function filters(ctx: Context, statuses: readonly string[]): Filters {
   const status = statuses.includes(text('status')) ? text('status') : undefined;
   const from = dayStart(text('from'));
   const to = dayStart(text('to'), true);
-  const page = /^\d{1,4}$/.test(text('page')) ? Math.max(1, Number(text('page'))) : 1;
+  const cursor = (name: string) => {
+    const value = typeof ctx.query[name] === 'string' ? (ctx.query[name] as string) : '';
+    return /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : undefined;
+  };
+  const older = cursor('older');
+  const newer = cursor('newer');
+  const start: NewestStart = older ? { older } : newer ? { newer } : {};
   return {
     ...(status ? { status } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
-    page,
+    start,
     q: text('q').trim(),
     raw: {
       status: status ?? '',
@@ -65,16 +72,24 @@ function filters(ctx: Context, statuses: readonly string[]): Filters {
   };
 }
 
-/** The URL of the next (older) page: the same filters, the next page number. */
-function nextUrl(ctx: Context, f: Filters, hasMore: boolean): string | null {
-  if (!hasMore) return null;
+/** The URL of the page older or newer than this one: the same filters, that page's cursor. */
+function pageUrl(ctx: Context, direction: 'older' | 'newer', cursor: string | undefined): string | null {
+  if (!cursor) return null;
   const params = new URLSearchParams(ctx.querystring);
-  params.set('page', String(f.page + 1));
+  params.delete('older');
+  params.delete('newer');
+  params.delete('page');
+  params.set(direction, cursor);
   return `${ctx.path}?${params.toString()}`;
 }
 
 /** An exact lookup (a UUID, an id) with the other filters applied to its few results. */
-function exactPage<T>(items: T[], f: Filters, date: (item: T) => string, status: (item: T) => string) {
+function exactPage<T>(
+  items: T[],
+  f: Filters,
+  date: (item: T) => string,
+  status: (item: T) => string,
+): NewestPage<T> {
   return {
     items: items.filter(
       (item) =>
@@ -82,8 +97,6 @@ function exactPage<T>(items: T[], f: Filters, date: (item: T) => string, status:
         (!f.from || date(item) >= f.from) &&
         (!f.to || date(item) < f.to),
     ),
-    hasMore: false,
-    truncated: false,
   };
 }
 
@@ -93,7 +106,7 @@ export function listRoutes(router: Router, options: { store: Store; web: Web }):
     ctx: Context,
     section: string,
     f: Filters,
-    page: { items: unknown[]; hasMore: boolean; truncated: boolean },
+    page: NewestPage<unknown>,
     locals: Record<string, unknown>,
   ) =>
     web.render(
@@ -102,8 +115,9 @@ export function listRoutes(router: Router, options: { store: Store; web: Web }):
       {
         ...pageLocals(ctx, section, ctx.state.t(`dash.nav.${section}`)),
         items: page.items,
-        next: nextUrl(ctx, f, page.hasMore),
-        truncated: page.truncated,
+        next: pageUrl(ctx, 'older', page.older),
+        previous: pageUrl(ctx, 'newer', page.newer),
+        searchStopped: page.stopped === true,
         filters: f.raw,
         ...locals,
       },
@@ -129,7 +143,7 @@ export function listRoutes(router: Router, options: { store: Store; web: Web }):
               ...(f.from ? { from: f.from } : {}),
               ...(f.to ? { to: f.to } : {}),
             }),
-          { page: f.page, size: PAGE, ...(f.q ? { matches: paymentMatches(f.q) } : {}) },
+          { start: f.start, size: PAGE, ...(f.q ? { matches: paymentMatches(f.q) } : {}) },
         );
     await render(ctx, 'payments', f, page, {
       statuses: PAYMENT_STATUSES,
@@ -156,7 +170,7 @@ export function listRoutes(router: Router, options: { store: Store; web: Web }):
               ...(f.from ? { from: f.from } : {}),
               ...(f.to ? { to: f.to } : {}),
             }),
-          { page: f.page, size: PAGE, ...(f.q ? { matches: invoiceMatches(f.q) } : {}) },
+          { start: f.start, size: PAGE, ...(f.q ? { matches: invoiceMatches(f.q) } : {}) },
         );
     await render(ctx, 'invoices', f, page, {
       statuses: INVOICE_STATUSES,
@@ -175,7 +189,7 @@ export function listRoutes(router: Router, options: { store: Store; web: Web }):
           ...(f.from ? { paidFrom: f.from } : {}),
           ...(f.to ? { paidTo: f.to } : {}),
         }),
-      { page: f.page, size: PAGE, ...(f.q ? { matches: receiptMatches(f.q) } : {}) },
+      { start: f.start, size: PAGE, ...(f.q ? { matches: receiptMatches(f.q) } : {}) },
     );
     await render(ctx, 'receipts', f, page, {
       statuses: RECEIPT_STATUSES,
