@@ -24,6 +24,7 @@ import { apiError, errorMiddleware } from './http-error.js';
 import { type PortalLimits, portalRouter } from './portal/index.js';
 import { stripeAppRouter } from './stripe-app/index.js';
 import { createWeb } from './web/index.js';
+import { stripeWebhookRouter } from './webhooks/stripe.js';
 
 export interface ServerOptions {
   af: Autofactura;
@@ -44,6 +45,8 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** false closes the dashboard's sign-up page (AUTOFACTURA_SIGNUP=closed). Default open. */
   signupOpen?: boolean;
+  /** Where a merchant's Stripe API key reaches Stripe (tests: a local fake); default api.stripe.com. */
+  stripeApi?: { host: string; port: number; protocol: 'http' | 'https' };
 }
 
 const BODY_LIMIT = '1mb';
@@ -78,6 +81,16 @@ export function createServer(options: ServerOptions): Koa {
     ctx.body = openApiDocument();
   });
   app.use(root.routes()).use(root.allowedMethods());
+
+  // Gateway webhooks read their raw body themselves (signatures cover the exact bytes): before any body
+  // parser, the dashboard and the portal.
+  const stripe = stripeWebhookRouter({
+    af,
+    store,
+    logger,
+    ...(options.stripeApi ? { stripeApi: options.stripeApi } : {}),
+  });
+  app.use(stripe.routes()).use(stripe.allowedMethods());
 
   const api = new Router<ApiState>({ prefix: '/v1' });
   api.use(async (ctx, next) => {
