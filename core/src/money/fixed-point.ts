@@ -22,6 +22,11 @@ export const ONE: Fixed = POW10[SCALE] as bigint;
 
 /** A plain decimal string ("116.5", "-0.160000", "7"; at most 12 decimals) as a Fixed. */
 export function fixed(text: string): Fixed {
+  return scaled(text, SCALE);
+}
+
+/** A plain decimal string with at most `scale` decimals as an integer count of 10^-scale. */
+export function scaled(text: string, scale: number): bigint {
   // Up to 15 digits fit a double exactly: read them as a number, no string slicing.
   if (text.length <= 15) {
     let digits = 0;
@@ -35,15 +40,15 @@ export function fixed(text: string): Fixed {
         if (decimals !== -1) decimals++;
       } else break;
     }
-    if (i === text.length && i > 0 && decimals !== 0 && decimals <= SCALE) {
-      return BigInt(digits) * pow10(SCALE - (decimals === -1 ? 0 : decimals));
+    if (i === text.length && i > 0 && decimals !== 0 && decimals <= scale) {
+      return BigInt(digits) * pow10(scale - (decimals === -1 ? 0 : decimals));
     }
   }
   const dot = text.indexOf('.');
-  if (dot === -1) return BigInt(text) * ONE;
+  if (dot === -1) return BigInt(text) * pow10(scale);
   const decimals = text.length - dot - 1;
-  if (decimals > SCALE) throw new RangeError(`${text} has more than ${SCALE} decimals`);
-  return BigInt(text.slice(0, dot) + text.slice(dot + 1)) * pow10(SCALE - decimals);
+  if (decimals > scale) throw new RangeError(`${text} has more than ${scale} decimals`);
+  return BigInt(text.slice(0, dot) + text.slice(dot + 1)) * pow10(scale - decimals);
 }
 
 /** One unit in the last place for `decimals` places: 0.01 for 2, 1 for 0. */

@@ -8,6 +8,7 @@
  * the product lands exactly on the grid, where ceil gives the same result, so they are implicit.
  * (The compute helper's importeLimits was not available when this was written; this is our own.)
  */
+import { scaled } from '../../money/fixed-point.js';
 import { decimalPlaces } from './decimals.js';
 
 const SCALE = 7;
@@ -15,10 +16,7 @@ const POW10: bigint[] = Array.from({ length: 40 }, (_, i) => 10n ** BigInt(i));
 
 /** A decimal string (at most 6 decimals, checked by the caller) as an integer at `scale` decimals. */
 function units(value: string, scale: number): bigint {
-  const dot = value.indexOf('.');
-  if (dot === -1) return BigInt(value) * (POW10[scale] as bigint);
-  const frac = value.slice(dot + 1);
-  return BigInt(value.slice(0, dot) + frac) * (POW10[scale - frac.length] as bigint);
+  return scaled(value, scale);
 }
 
 /** Half a unit of the last decimal of `value`, at SCALE decimals. */

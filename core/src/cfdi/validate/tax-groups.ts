@@ -16,11 +16,18 @@ export interface TrasladoGroup {
 
 const SIX = /^[0-9]+\.[0-9]{6}$/;
 
-/** The TasaOCuota as 6 decimals, so "0.16" and "0.160000" group together. */
+const normalized = new Map<string, string>();
+
+/** The TasaOCuota as 6 decimals, so "0.16" and "0.160000" group together (the few rates in use are kept). */
 export function normalizeTasa(tasa: string | undefined): string {
   if (tasa === undefined) return '';
-  if (SIX.test(tasa)) return tasa;
-  return isImporte(tasa) ? toFixed(fixed(tasa), 6) : tasa;
+  let text = normalized.get(tasa);
+  if (text === undefined) {
+    text = SIX.test(tasa) ? tasa : isImporte(tasa) ? toFixed(fixed(tasa), 6) : tasa;
+    if (normalized.size >= 1024) normalized.clear();
+    normalized.set(tasa, text);
+  }
+  return text;
 }
 
 export function trasladoKey(impuesto: string, factor: string, tasa: string | undefined): string {
@@ -36,13 +43,14 @@ export function trasladoGroups(cfdi: Comprobante): Map<string, TrasladoGroup> | 
       const key = trasladoKey(t.Impuesto, t.TipoFactor, t.TasaOCuota);
       const group = groups.get(key);
       if (group === undefined) {
-        groups.set(key, {
+        const created: TrasladoGroup = {
           impuesto: t.Impuesto,
           factor: t.TipoFactor,
-          ...(t.TasaOCuota === undefined ? {} : { tasa: t.TasaOCuota }),
           base: fixed(t.Base),
           importe: t.Importe === undefined ? 0n : fixed(t.Importe),
-        });
+        };
+        if (t.TasaOCuota !== undefined) created.tasa = t.TasaOCuota;
+        groups.set(key, created);
       } else {
         group.base += fixed(t.Base);
         if (t.Importe !== undefined) group.importe += fixed(t.Importe);

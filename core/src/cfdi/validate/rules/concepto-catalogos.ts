@@ -6,16 +6,18 @@ function hasTraslado(concepto: Concepto, impuesto: string): boolean {
   return (concepto.Impuestos?.Traslados ?? []).some((t) => t.Impuesto === impuesto);
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 export const conceptoCatalogos: Rule = {
   codes: ['CFDI40162', 'CFDI40163', 'CFDI40164', 'CFDI40165'],
   meaning:
     'Concepto: ClaveProdServ de c_ClaveProdServ, con el complemento y los impuestos trasladados que la clave exija; ClaveUnidad de c_ClaveUnidad.',
   check(cfdi, ctx) {
     const out: Finding[] = [];
-    const complements = new Set((cfdi.Complemento ?? []).map((c) => c.local));
+    const complements = cfdi.Complemento === undefined ? NONE : new Set(cfdi.Complemento.map((c) => c.local));
     const ingresoEgreso = cfdi.TipoDeComprobante === 'I' || cfdi.TipoDeComprobante === 'E';
-    cfdi.Conceptos.forEach((c, i) => {
-      const path = `Conceptos[${i}]`;
+    for (let i = 0; i < cfdi.Conceptos.length; i++) {
+      const c = cfdi.Conceptos[i]!;
       const clave = ctx.catalogs.claveProdServ.get(c.ClaveProdServ);
       if (clave === undefined) {
         out.push(
@@ -23,7 +25,7 @@ export const conceptoCatalogos: Rule = {
             'CFDI40162',
             `La ClaveProdServ "${c.ClaveProdServ}" del concepto ${i + 1} no está en c_ClaveProdServ; búscala en el catálogo del SAT (o usa 01010101 si no existe una adecuada).`,
             `ClaveProdServ "${c.ClaveProdServ}" of concept ${i + 1} is not in c_ClaveProdServ; look it up in SAT's catalog (or use 01010101 when none fits).`,
-            `${path}.ClaveProdServ`,
+            `Conceptos[${i}].ClaveProdServ`,
           ),
         );
       } else {
@@ -33,21 +35,23 @@ export const conceptoCatalogos: Rule = {
               'CFDI40163',
               `La ClaveProdServ "${c.ClaveProdServ}" exige el complemento "${clave.complement}", que el CFDI no incluye.`,
               `ClaveProdServ "${c.ClaveProdServ}" requires the "${clave.complement}" complement, which the CFDI lacks.`,
-              `${path}.ClaveProdServ`,
+              `Conceptos[${i}].ClaveProdServ`,
             ),
           );
         }
-        const missing = [
-          clave.iva === 'Sí' && !hasTraslado(c, '002') ? 'IVA (002)' : undefined,
-          clave.ieps === 'Sí' && !hasTraslado(c, '003') ? 'IEPS (003)' : undefined,
-        ].filter((x) => x !== undefined);
-        if (ingresoEgreso && missing.length > 0) {
+        const ivaMissing = clave.iva === 'Sí' && !hasTraslado(c, '002');
+        const iepsMissing = clave.ieps === 'Sí' && !hasTraslado(c, '003');
+        if (ingresoEgreso && (ivaMissing || iepsMissing)) {
+          const missing = [
+            ivaMissing ? 'IVA (002)' : undefined,
+            iepsMissing ? 'IEPS (003)' : undefined,
+          ].filter((x) => x !== undefined);
           out.push(
             error(
               'CFDI40164',
               `La ClaveProdServ "${c.ClaveProdServ}" exige el traslado de ${missing.join(' y ')} en el concepto ${i + 1}; agrégalo.`,
               `ClaveProdServ "${c.ClaveProdServ}" requires a ${missing.join(' and ')} transfer on concept ${i + 1}; add it.`,
-              `${path}.Impuestos`,
+              `Conceptos[${i}].Impuestos`,
             ),
           );
         }
@@ -58,11 +62,11 @@ export const conceptoCatalogos: Rule = {
             'CFDI40165',
             `La ClaveUnidad "${c.ClaveUnidad}" del concepto ${i + 1} no está en c_ClaveUnidad (por ejemplo H87 pieza, E48 unidad de servicio, ACT actividad).`,
             `ClaveUnidad "${c.ClaveUnidad}" of concept ${i + 1} is not in c_ClaveUnidad (e.g. H87 piece, E48 service unit, ACT activity).`,
-            `${path}.ClaveUnidad`,
+            `Conceptos[${i}].ClaveUnidad`,
           ),
         );
       }
-    });
+    }
     return out;
   },
 };
