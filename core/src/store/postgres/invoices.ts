@@ -114,8 +114,16 @@ export function invoiceRepo(db: Db): InvoiceRepo {
         .maybe('created_at >= ?::timestamptz', query.from)
         .maybe('created_at < ?::timestamptz', query.to);
       const { orderBy, start } = keyset(where, query);
+      const select = `SELECT pos, data FROM ${invoices} WHERE ${where}`;
+      // A payment has a handful of invoices: found through the GIN index, then ordered. Given the LIMIT
+      // alone the planner walks the pos index instead, every invoice of the merchant (EXPLAIN: 240 ms
+      // at 300,000 invoices against 0.2 ms).
+      const sql =
+        query.paymentId === undefined
+          ? `${select} ${orderBy}`
+          : `WITH matched AS MATERIALIZED (${select}) SELECT pos, data FROM matched ${orderBy}`;
       const rows = await db.query<{ pos: string; data: Invoice }>(
-        `SELECT pos, data FROM ${invoices} WHERE ${where} ${orderBy} LIMIT ${where.param(limit + 1)}`,
+        `${sql} LIMIT ${where.param(limit + 1)}`,
         where.values,
       );
       return toPage(rows, limit, start);
