@@ -114,6 +114,28 @@ const pageOf = (list: Listed, m: string, query: ListQuery & { filtered?: boolean
   list.list(m, { ...query, ...(cursor ? { cursor } : {}) });
 
 export function newestFirstContract(store: StoreRef): void {
+  describe('invoices of one payment newest first', () => {
+    it('pages the invoices of a payment newest first, the others left out', async () => {
+      const m = await newMerchant(store());
+      const shared: string[] = [];
+      for (let i = 0; i < 9; i++) {
+        const paymentIds = i % 2 === 0 ? ['pay_shared', rid('pay')] : [rid('pay')];
+        const created = await store().invoices.create(invoice(m, 100 + i, { paymentIds }));
+        if (i % 2 === 0) shared.push(created.id);
+      }
+      const desc = await allPages((cursor) =>
+        store().invoices.list(m, {
+          paymentId: 'pay_shared',
+          order: 'desc',
+          limit: 2,
+          ...(cursor ? { cursor } : {}),
+        }),
+      );
+      assert.deepEqual(ids(desc.items), [...shared].reverse());
+      assert.equal(desc.pages, 3);
+    });
+  });
+
   for (const list of lists(store)) {
     describe(`${list.name} newest first (order desc)`, () => {
       it('lists the newest first; paging to the end gives the oldest-first listing reversed', async () => {
