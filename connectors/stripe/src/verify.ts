@@ -28,9 +28,19 @@ export function verifyStripeEvent(
       'The Stripe-Signature header is missing: only events signed by Stripe are accepted.',
     );
   }
-  const at = options.now ?? Math.floor(Date.now() / 1000);
+  if (!(options.toleranceSeconds > 0))
+    throw new RangeError('A positive tolerance is required (0 would skip the check)');
+  // The SDK takes the time of receipt in milliseconds.
+  const receivedAtMs = (options.now ?? Date.now() / 1000) * 1000;
   try {
-    return sdk.webhooks.constructEvent(rawBody, signature, secret, options.toleranceSeconds, undefined, at);
+    return sdk.webhooks.constructEvent(
+      rawBody,
+      signature,
+      secret,
+      options.toleranceSeconds,
+      undefined,
+      receivedAtMs,
+    );
   } catch (error) {
     if (error instanceof SyntaxError) {
       throw new StripeWebhookError(

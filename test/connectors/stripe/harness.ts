@@ -48,6 +48,8 @@ export interface StripeHarness {
   payment(externalId: string, merchantId?: string): Promise<Payment | null>;
   /** Every record count of a merchant (nothing-stored checks). */
   counts(merchantId?: string): Promise<{ payments: number; customers: number; events: number; jobs: number }>;
+  /** Works jobs (the server's worker) until `done` holds, or fails after a few seconds. */
+  settle(done: () => Promise<boolean>): Promise<void>;
   /** The stamped CFDI of an invoice, checked against SAT's XSD and its Sello, parsed. */
   cfdi(invoiceId: string, merchantId?: string): Promise<ReturnType<typeof comprobanteFromTree>>;
   close(): Promise<void>;
@@ -65,6 +67,7 @@ export async function stripeHarness(): Promise<StripeHarness> {
     secrets: testSecretBox(),
     logger,
     publicUrl: 'http://127.0.0.1',
+    retry: { baseMs: 100, maxMs: 400, maxAttempts: 20 },
   });
   const [certificate, privateKey] = await Promise.all([readFile(EKU.cer), readFile(EKU.key)]);
   const merchant = (tradeName: string) =>
@@ -124,6 +127,14 @@ export async function stripeHarness(): Promise<StripeHarness> {
         events: (await store.events.list(merchantId, { limit: 1000 })).length,
         jobs: (await store.jobs.list(merchantId, { limit: 1000 })).length,
       };
+    },
+    async settle(done) {
+      for (let i = 0; i < 40; i++) {
+        await af.workJobs();
+        if (await done()) return;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      assert.fail('the jobs did not settle');
     },
     async cfdi(invoiceId, merchantId = a.id) {
       const xml = await af.invoiceXml(merchantId, invoiceId);
