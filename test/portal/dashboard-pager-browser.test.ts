@@ -33,10 +33,10 @@ describe('dashboard pager in Chromium', function () {
       }),
     );
   /** External references of the rows shown, top to bottom. */
-  const rows = () =>
-    page
-      .locator('tbody td.cell-meta.mono')
-      .evaluateAll((cells) => cells.map((cell) => (cell.firstChild?.textContent ?? '').trim()));
+  const rows = async () =>
+    (await page.locator('tbody td.cell-meta.mono').allInnerTexts()).map((text) =>
+      text.split('\n')[0]!.trim(),
+    );
   const older = () => page.getByRole('link', { name: /Más antiguos/ });
 
   before(async () => {
