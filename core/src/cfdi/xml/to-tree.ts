@@ -7,8 +7,10 @@ import type {
   Comprobante,
   Concepto,
   ConceptoImpuestos,
+  Emisor,
   Impuestos,
   Parte,
+  Receptor,
   RetencionConcepto,
   TrasladoConcepto,
   TrasladoResumen,
@@ -41,28 +43,51 @@ function pick<T extends object>(source: T, keys: readonly (keyof T & string)[], 
   return out;
 }
 
-const COMPROBANTE_ATTRS = [
-  'Version',
-  'Serie',
-  'Folio',
-  'Fecha',
-  'Sello',
-  'FormaPago',
-  'NoCertificado',
-  'Certificado',
-  'CondicionesDePago',
-  'SubTotal',
-  'Descuento',
-  'Moneda',
-  'TipoCambio',
-  'Total',
-  'TipoDeComprobante',
-  'Exportacion',
-  'MetodoPago',
-  'LugarExpedicion',
-  'Confirmacion',
-] as const;
-// Concepto and tax attributes, the bulk of a CFDI, are read by name rather than through pick().
+// The attributes of every CFDI (Comprobante, Emisor, Receptor, Concepto, taxes) are read by name rather
+// than through pick(), in cfdv40.xsd order, leaving out those that are absent.
+
+function comprobanteAttrs(c: Comprobante, a: Attrs): void {
+  if (c.Version !== undefined) a.Version = c.Version;
+  if (c.Serie !== undefined) a.Serie = c.Serie;
+  if (c.Folio !== undefined) a.Folio = c.Folio;
+  if (c.Fecha !== undefined) a.Fecha = c.Fecha;
+  if (c.Sello !== undefined) a.Sello = c.Sello;
+  if (c.FormaPago !== undefined) a.FormaPago = c.FormaPago;
+  if (c.NoCertificado !== undefined) a.NoCertificado = c.NoCertificado;
+  if (c.Certificado !== undefined) a.Certificado = c.Certificado;
+  if (c.CondicionesDePago !== undefined) a.CondicionesDePago = c.CondicionesDePago;
+  if (c.SubTotal !== undefined) a.SubTotal = c.SubTotal;
+  if (c.Descuento !== undefined) a.Descuento = c.Descuento;
+  if (c.Moneda !== undefined) a.Moneda = c.Moneda;
+  if (c.TipoCambio !== undefined) a.TipoCambio = c.TipoCambio;
+  if (c.Total !== undefined) a.Total = c.Total;
+  if (c.TipoDeComprobante !== undefined) a.TipoDeComprobante = c.TipoDeComprobante;
+  if (c.Exportacion !== undefined) a.Exportacion = c.Exportacion;
+  if (c.MetodoPago !== undefined) a.MetodoPago = c.MetodoPago;
+  if (c.LugarExpedicion !== undefined) a.LugarExpedicion = c.LugarExpedicion;
+  if (c.Confirmacion !== undefined) a.Confirmacion = c.Confirmacion;
+}
+
+function emisorAttrs(e: Emisor): Attrs {
+  const a: Attrs = {};
+  if (e.Rfc !== undefined) a.Rfc = e.Rfc;
+  if (e.Nombre !== undefined) a.Nombre = e.Nombre;
+  if (e.RegimenFiscal !== undefined) a.RegimenFiscal = e.RegimenFiscal;
+  if (e.FacAtrAdquirente !== undefined) a.FacAtrAdquirente = e.FacAtrAdquirente;
+  return a;
+}
+
+function receptorAttrs(r: Receptor): Attrs {
+  const a: Attrs = {};
+  if (r.Rfc !== undefined) a.Rfc = r.Rfc;
+  if (r.Nombre !== undefined) a.Nombre = r.Nombre;
+  if (r.DomicilioFiscalReceptor !== undefined) a.DomicilioFiscalReceptor = r.DomicilioFiscalReceptor;
+  if (r.ResidenciaFiscal !== undefined) a.ResidenciaFiscal = r.ResidenciaFiscal;
+  if (r.NumRegIdTrib !== undefined) a.NumRegIdTrib = r.NumRegIdTrib;
+  if (r.RegimenFiscalReceptor !== undefined) a.RegimenFiscalReceptor = r.RegimenFiscalReceptor;
+  if (r.UsoCFDI !== undefined) a.UsoCFDI = r.UsoCFDI;
+  return a;
+}
 
 function conceptoAttrs(c: Concepto): Attrs {
   const a: Attrs = {};
@@ -97,7 +122,7 @@ export function comprobanteToTree(c: Comprobante): XmlElement {
   const rootAttrs: Attrs = { 'xmlns:cfdi': NS.cfdi, 'xmlns:xsi': NS.xsi };
   if (c.extraNamespaces) Object.assign(rootAttrs, c.extraNamespaces);
   rootAttrs['xsi:schemaLocation'] = c.schemaLocation ?? CFDI40_SCHEMA_LOCATION;
-  pick(c, COMPROBANTE_ATTRS, rootAttrs);
+  comprobanteAttrs(c, rootAttrs);
   const children: XmlElement[] = [];
   if (c.InformacionGlobal) {
     const g = c.InformacionGlobal;
@@ -107,21 +132,8 @@ export function comprobanteToTree(c: Comprobante): XmlElement {
     const related = rel.uuids.map((UUID) => el('CfdiRelacionado', pick({ UUID }, ['UUID'])));
     children.push(el('CfdiRelacionados', pick(rel, ['TipoRelacion']), related));
   }
-  children.push(el('Emisor', pick(c.Emisor, ['Rfc', 'Nombre', 'RegimenFiscal', 'FacAtrAdquirente'])));
-  children.push(
-    el(
-      'Receptor',
-      pick(c.Receptor, [
-        'Rfc',
-        'Nombre',
-        'DomicilioFiscalReceptor',
-        'ResidenciaFiscal',
-        'NumRegIdTrib',
-        'RegimenFiscalReceptor',
-        'UsoCFDI',
-      ]),
-    ),
-  );
+  children.push(el('Emisor', emisorAttrs(c.Emisor)));
+  children.push(el('Receptor', receptorAttrs(c.Receptor)));
   children.push(el('Conceptos', {}, c.Conceptos.map(conceptoToTree)));
   if (c.Impuestos) children.push(impuestosToTree(c.Impuestos));
   if (c.Complemento && c.Complemento.length > 0) children.push(el('Complemento', {}, c.Complemento));
