@@ -18,6 +18,7 @@ import { fiscalFromCustomerInput, fiscalProblems, normalizeFiscal } from './fisc
 import { newId } from './ids.js';
 import { issueInvoice } from './issue.js';
 import { checkItemsTotal } from './items-total.js';
+import { completeWithLaterData } from './later-fiscal-data.js';
 import { requireMerchant } from './merchant.js';
 import { normalizePaymentInput } from './payment-input.js';
 import { loadPayment, updatePayment } from './payments.js';
@@ -70,6 +71,10 @@ export async function recordPayment(
   const stalled = now.getTime() - new Date(payment.updatedAt).getTime() >= STALLED_MS;
   if (payment.status === 'recorded' && (created || stalled)) {
     current = await processPayment(ctx, merchant, payment, options);
+  }
+  if (!created && current.status === 'awaiting_customer') {
+    // A later event of the same payment may bring the fiscal data the first one lacked.
+    current = await completeWithLaterData(ctx, current, customerInput(input.customer), options);
   }
   if (created) {
     // Refunds that arrived before their payment (out-of-order webhooks) apply now (early-refunds.ts).

@@ -146,6 +146,33 @@ describe('Stripe webhooks: duplicates, refunds, out-of-order delivery and Connec
     assert.equal(payments.items.filter((p) => p.externalId === 'pi_3QpLcard000002').length, 1);
   });
 
+  it('Checkout: the charge first (a receipt), then its session with mx_rfc and SAT metadata: invoiced with no human step', async () => {
+    const charge = renamed(
+      await h.sample('charge.succeeded.card-credit'),
+      '3QpLcredit0001',
+      '3QpLckafter001',
+    );
+    charge.data.object.amount = 89900;
+    charge.data.object.amount_captured = 89900;
+    charge.data.object.customer = 'cus_RkCheckoutLate';
+    charge.data.object.billing_details.email = 'tarde@example.com';
+    charge.data.object.receipt_email = 'tarde@example.com';
+    await h.post(charge);
+    assert.equal((await h.payment('pi_3QpLckafter001'))!.status, 'awaiting_customer');
+    const session = renamed(
+      await h.sample('checkout.session.completed.paid-rfc'),
+      'pi_3QpLcheckout001',
+      'pi_3QpLckafter001',
+    );
+    session.data.object.customer = 'cus_RkCheckoutLate';
+    assert.equal((await h.post(session)).json.outcome, 'duplicate');
+    await h.settle(async () => (await h.payment('pi_3QpLckafter001'))?.status === 'invoiced');
+    const payment = (await h.payment('pi_3QpLckafter001'))!;
+    const cfdi = await h.cfdi(payment.invoiceId!);
+    assert.equal(cfdi.Receptor.Rfc, 'COSC8001137NA');
+    assert.equal(cfdi.FormaPago, '04', "the charge's card funding");
+  });
+
   describe('Connect', () => {
     const account = 'acct_1QpLconnect0001';
 
