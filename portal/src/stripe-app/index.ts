@@ -9,16 +9,18 @@
  */
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
-import type { Context, Next } from 'koa';
+import type { Context } from 'koa';
 import type { Autofactura } from '../../../core/src/automation/types.js';
 import type { Merchant, Store } from '../../../core/src/store/types.js';
 import { apiError } from '../http-error.js';
 import { linkAccount, linkedMerchant, unlinkAccount } from './account-link.js';
 import { customerView, findStripeCustomer, saveStripeCustomer } from './customer-view.js';
-import { documentLinkValid, documentPath } from './documents.js';
+import { documentRoute } from './document-route.js';
+import { documentPath } from './documents.js';
 import { cancelCfdi, issueNow, portalLink } from './payment-actions.js';
 import { paymentRecords, paymentView } from './payment-view.js';
-import { type AppCaller, callerOf, verifyAppSignature } from './signature.js';
+import { type AppState, appSecret, corsForDashboard, verifySigned } from './request-edge.js';
+import type { AppCaller } from './signature.js';
 
 export interface StripeAppOptions {
   af: Autofactura;
@@ -32,61 +34,24 @@ export interface StripeAppOptions {
   now?: () => number;
 }
 
-interface AppState {
-  caller: AppCaller;
-  secret: string;
-  body: Record<string, unknown>;
-}
-
 export function stripeAppRouter(options: StripeAppOptions): Router {
   const { af, store } = options;
   const base = options.publicUrl.replace(/\/+$/, '');
   const now = options.now ?? Date.now;
-  const secretOf = () => {
-    const secret = options.appSecret ?? process.env.STRIPE_APP_SECRET ?? '';
-    if (!secret) {
-      throw apiError(
-        503,
-        'STRIPE_APP_NOT_CONFIGURED',
-        'Este servidor no tiene el secreto de la app de Stripe: define STRIPE_APP_SECRET (Stripe › Apps › tu app › Secreto de firma).',
-        'This server has no Stripe App secret: set STRIPE_APP_SECRET (Stripe › Apps › your app › Signing secret).',
-      );
-    }
-    return secret;
-  };
+  const secretOf = () => appSecret(options.appSecret);
 
   const router = new Router<AppState>({ prefix: '/stripe-app' });
-  router.use(async (ctx: Context, next: Next) => {
-    ctx.set('Access-Control-Allow-Origin', '*');
-    ctx.set('Cache-Control', 'no-store');
-    await next();
-  });
-  // The browser's CORS preflight for a JSON POST with Stripe-Signature, on every path of the app.
-  for (const path of ['/:a', '/:a/:b', '/:a/:b/:c']) {
-    router.options(path, (ctx) => {
-      ctx.set('Access-Control-Allow-Methods', 'POST, GET');
-      ctx.set('Access-Control-Allow-Headers', 'Content-Type, Stripe-Signature, Accept-Language');
-      ctx.set('Access-Control-Max-Age', '600');
-      ctx.status = 204;
-    });
-  }
+  corsForDashboard(router);
 
   const signed = new Router<AppState>();
   signed.use(bodyParser({ enableTypes: ['json'], jsonLimit: '64kb', encoding: 'utf-8' }));
-  signed.use(async (ctx, next) => {
-    const secret = secretOf();
-    const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-    const caller = callerOf(body);
-    verifyAppSignature(caller, ctx.get('stripe-signature') || undefined, {
-      secret,
-      now: now(),
+  signed.use(
+    verifySigned({
+      secretOf,
+      now,
       ...(options.toleranceSeconds !== undefined ? { toleranceSeconds: options.toleranceSeconds } : {}),
-    });
-    ctx.state.caller = caller;
-    ctx.state.secret = secret;
-    ctx.state.body = body;
-    await next();
-  });
+    }),
+  );
 
   const merchantOf = async (caller: AppCaller): Promise<Merchant> => {
     const merchant = await linkedMerchant(store, caller.accountId);
@@ -184,43 +149,7 @@ export function stripeAppRouter(options: StripeAppOptions): Router {
     );
   });
 
-  router.get('/documents/:file', async (ctx) => {
-    const match = /^([A-Za-z0-9_-]{1,80})\.(xml|pdf)$/.exec(ctx.params.file as string);
-    const merchantId = typeof ctx.query.m === 'string' ? ctx.query.m : '';
-    const signature = typeof ctx.query.s === 'string' ? ctx.query.s : '';
-    const expires = Number(ctx.query.e);
-    const format = match?.[2] as 'xml' | 'pdf' | undefined;
-    const ref = { merchantId, invoiceId: match?.[1] ?? '', format: format ?? 'xml', expires };
-    if (!match || !format || !documentLinkValid(secretOf(), ref, signature, now())) {
-      throw apiError(
-        403,
-        'DOCUMENT_LINK_INVALID',
-        'El enlace de descarga no es válido o caducó: vuelve a abrir el pago en Stripe.',
-        'The download link is not valid or expired: open the payment in Stripe again.',
-      );
-    }
-    const invoice = await af.getInvoice(merchantId, ref.invoiceId);
-    const bytes = invoice
-      ? format === 'xml'
-        ? await af.invoiceXml(merchantId, invoice.id)
-        : await af.invoicePdf(merchantId, invoice.id)
-      : null;
-    if (!invoice || !bytes) {
-      throw apiError(
-        404,
-        'DOCUMENT_NOT_READY',
-        'Ese archivo aún no existe.',
-        'That file does not exist yet.',
-      );
-    }
-    ctx.set(
-      'Content-Disposition',
-      `attachment; filename="${invoice.series}${invoice.folio}_${invoice.uuid ?? invoice.id}.${format}"`,
-    );
-    ctx.type = format === 'xml' ? 'application/xml; charset=utf-8' : 'application/pdf';
-    ctx.body = bytes;
-  });
-
+  documentRoute(router, { af, secretOf, now });
   router.use(signed.routes(), signed.allowedMethods());
   return router;
 }

@@ -24,7 +24,23 @@ export async function issueNow(af: Autofactura, records: PaymentRecords): Promis
     );
   }
   if (payment.status === 'failed') {
-    await af.retryPayment(payment.merchantId, payment.id);
+    // Fiscal data corrected on the customer's page since the failure goes with the retry.
+    const fiscal = customer?.fiscal;
+    await af.retryPayment(
+      payment.merchantId,
+      payment.id,
+      fiscal
+        ? {
+            customer: {
+              rfc: fiscal.rfc,
+              name: fiscal.name,
+              taxRegime: fiscal.taxRegime,
+              zip: fiscal.zip,
+              cfdiUse: fiscal.cfdiUse,
+            },
+          }
+        : {},
+    );
     return;
   }
   const link = await af.receiptLink(payment.merchantId, receipt!.id);

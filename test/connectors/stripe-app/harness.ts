@@ -20,6 +20,7 @@ import type { Store } from '../../../core/src/store/types.js';
 import { createServer as createApp } from '../../../portal/src/app.js';
 import { testSecretBox } from '../../core/automation/harness.js';
 import { openTestStore } from '../../core/automation/test-store.js';
+import { type FaultyPac, faultyPac } from '../../support/faulty-pac.js';
 import { EKU } from '../../support/oracles.js';
 
 export const APP_SECRET = 'absec_test_autofactura_stripe_app_0123456789';
@@ -44,6 +45,8 @@ export interface StripeAppHarness {
   keys: { a: string; b: string };
   merchantIds: { a: string; b: string };
   logs: string[];
+  /** The sandbox PAC behind a switch that makes stamps fail (a payment that failed, then retried). */
+  pac: FaultyPac;
   /** A Stripe-Signature header for this caller; `timestamp` in seconds, `secret` default APP_SECRET. */
   sign(caller: Caller, options?: { timestamp?: number; secret?: string }): string;
   /** POST /stripe-app{path} with the caller in the body, signed unless `signature` says otherwise. */
@@ -81,9 +84,10 @@ export async function stripeAppHarness(): Promise<StripeAppHarness> {
     warn: (m: string) => logs.push(m),
     error: (m: string, f?: Record<string, unknown>) => logs.push(`${m} ${JSON.stringify(f)}`),
   };
+  const pac = faultyPac(createSandboxPac({ dataDir: pacDir }));
   const af = createAutofactura({
     store,
-    pac: createSandboxPac({ dataDir: pacDir }),
+    pac,
     mailer: createMailer({ outboxDir: join(dir, 'outbox') }),
     secrets: testSecretBox(),
     logger,
@@ -117,6 +121,7 @@ export async function stripeAppHarness(): Promise<StripeAppHarness> {
     af,
     store,
     logs,
+    pac,
     keys: { a: a.apiKeys.test, b: b.apiKeys.test },
     merchantIds: { a: a.merchant.id, b: b.merchant.id },
     sign,

@@ -145,6 +145,24 @@ describe('Stripe App backend: a payment page shows its CFDI and acts on it (#6)'
     assert.equal(done.json.actions.portal_link, false);
   });
 
+  it('retries a payment the PAC refused, and shows why it failed until then', async () => {
+    h.pac.rejectWith('CFDI40102', 1);
+    const failed = await invoiced('pi_3Refused');
+    assert.equal(failed.status, 'failed', JSON.stringify(failed));
+    const view = await h.post('/payments/pi_3Refused', KEMPER);
+    assert.equal(view.json.payment.status, 'failed');
+    assert.ok(view.json.payment.failure.code);
+    assert.deepEqual(view.json.actions, { issue: true, portal_link: false, cancel: false });
+
+    const retried = await h.post('/payments/pi_3Refused/issue', KEMPER);
+    assert.equal(retried.status, 200, JSON.stringify(retried.json));
+    await h.af.workJobs();
+    const done = await h.post('/payments/pi_3Refused', KEMPER);
+    assert.equal(done.json.payment.status, 'invoiced');
+    assert.equal(done.json.payment.failure, null);
+    assert.match(done.json.invoice.uuid, /^[0-9A-F-]{36}$/);
+  });
+
   it('says when autofactura has not received the payment yet', async () => {
     const res = await h.post('/payments/pi_3Unknown', KEMPER, {}, { lang: 'en' });
     assert.equal(res.status, 404);

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import Stripe from 'stripe';
 import { linkName } from '../../../portal/src/stripe-app/account-link.js';
-import { type Caller, type StripeAppHarness, stripeAppHarness } from './harness.js';
+import { verifyAppSignature } from '../../../portal/src/stripe-app/signature.js';
+import { APP_SECRET, type Caller, type StripeAppHarness, stripeAppHarness } from './harness.js';
 
 const OWNER: Caller = { user_id: 'usr_Owner1', account_id: 'acct_1KemperEscuela' };
 const OTHER: Caller = { user_id: 'usr_Other1', account_id: 'acct_1OtroComercio' };
@@ -122,5 +124,41 @@ describe('Stripe App backend: every request is signed by Stripe for its user and
     } finally {
       process.env.STRIPE_APP_SECRET = saved;
     }
+  });
+});
+
+describe('verifyAppSignature (pure, injected clock)', () => {
+  const caller = { userId: 'usr_Clock1', accountId: 'acct_1Clock' };
+  const at = 1_800_000_000;
+  const header = Stripe.webhooks.generateTestHeaderString({
+    payload: JSON.stringify({ user_id: caller.userId, account_id: caller.accountId }),
+    secret: APP_SECRET,
+    timestamp: at,
+  });
+
+  it('accepts the signature up to the tolerance and refuses it one second later', () => {
+    verifyAppSignature(caller, header, { secret: APP_SECRET, now: (at + 300) * 1000 });
+    assert.throws(
+      () => verifyAppSignature(caller, header, { secret: APP_SECRET, now: (at + 301) * 1000 }),
+      (error: { code?: string }) => error.code === 'STRIPE_SIGNATURE_EXPIRED',
+    );
+  });
+
+  it('never runs without a timestamp check: a tolerance of 0 is a programming error', () => {
+    assert.throws(
+      () => verifyAppSignature(caller, header, { secret: APP_SECRET, now: at * 1000, toleranceSeconds: 0 }),
+      RangeError,
+    );
+  });
+
+  it('covers user_id too: the same account with another user does not match', () => {
+    assert.throws(
+      () =>
+        verifyAppSignature({ ...caller, userId: 'usr_Someone' }, header, {
+          secret: APP_SECRET,
+          now: at * 1000,
+        }),
+      (error: { code?: string }) => error.code === 'STRIPE_SIGNATURE_INVALID',
+    );
   });
 });
