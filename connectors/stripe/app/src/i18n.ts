@@ -57,6 +57,8 @@ const es = {
   email: 'Correo para enviar la factura',
   save: 'Guardar datos fiscales',
   saved: 'Datos fiscales guardados.',
+  fiscalComplete: 'Datos fiscales completos',
+  fiscalMissing: 'Sin datos fiscales',
   noFiscal: 'Sin datos fiscales: la próxima compra recibirá el enlace de autofactura.',
   hasFiscal: 'Con datos fiscales: sus compras se facturan automáticamente.',
   settingsIntro:
@@ -129,6 +131,8 @@ const en: Messages = {
   email: 'Email to send the invoice to',
   save: 'Save fiscal data',
   saved: 'Fiscal data saved.',
+  fiscalComplete: 'Fiscal data complete',
+  fiscalMissing: 'No fiscal data',
   noFiscal: 'No fiscal data: their next purchase gets the self-invoice link.',
   hasFiscal: 'Fiscal data on file: their purchases are invoiced automatically.',
   settingsIntro:

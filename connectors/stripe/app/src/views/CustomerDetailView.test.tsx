@@ -32,7 +32,7 @@ describe('CustomerDetailView', () => {
       <CustomerDetailView {...customerContext(fixture().customers.known)} />,
     );
     await until(update, () => wrapper.find(Badge) !== null);
-    expect(wrapper).toContainText('Con datos fiscales');
+    expect(wrapper.find(Badge)!.text).toBe('Datos fiscales completos');
     expect(field(wrapper, 'RFC').prop('value')).toBe('COSC8001137NA');
     expect(field(wrapper, 'Uso del CFDI (p. ej. G03)').prop('value')).toBe('G03');
   });
@@ -42,7 +42,7 @@ describe('CustomerDetailView', () => {
       <CustomerDetailView {...customerContext(fixture().customers.unknown)} />,
     );
     await until(update, () => wrapper.find(Badge) !== null);
-    expect(wrapper).toContainText('Sin datos fiscales');
+    expect(wrapper.find(Badge)!.text).toBe('Sin datos fiscales');
     type(wrapper, 'RFC', 'XIQB891116QE');
     type(wrapper, 'Nombre o razón social (como en la constancia)', 'BERENICE XIMO QUEZADA');
     type(wrapper, 'Régimen fiscal (clave SAT, p. ej. 612)', '612');
@@ -62,6 +62,6 @@ describe('CustomerDetailView', () => {
     });
     await until(update, () => mockedHost.showToast.mock.calls.length > 0);
     expect(mockedHost.showToast).toHaveBeenCalledWith('Datos fiscales guardados.');
-    expect(wrapper).toContainText('Con datos fiscales');
+    expect(wrapper.find(Badge)!.text).toBe('Datos fiscales completos');
   });
 });

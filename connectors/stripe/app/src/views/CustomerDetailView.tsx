@@ -75,10 +75,15 @@ const CustomerDetailView = ({ userContext, environment }: ExtensionContextValue)
         {!page && !error && backend.baseUrl && <Spinner />}
         {page && (
           <>
-            <Box>
-              <Badge type={page.customer?.fiscal ? 'positive' : 'warning'}>
+            <Box css={{ stack: 'y', gap: 'xsmall' }}>
+              <Box>
+                <Badge type={page.customer?.fiscal ? 'positive' : 'warning'}>
+                  {page.customer?.fiscal ? t.fiscalComplete : t.fiscalMissing}
+                </Badge>
+              </Box>
+              <Box css={{ color: 'secondary', font: 'caption' }}>
                 {page.customer?.fiscal ? t.hasFiscal : t.noFiscal}
-              </Badge>
+              </Box>
             </Box>
             {field('rfc', t.rfc)}
             {field('name', t.legalName)}

@@ -33,6 +33,8 @@ describe('PaymentDetailView', () => {
     await until(update, () => wrapper.findAll(Badge).length > 0);
     expect(wrapper).toContainText('Facturado');
     expect(wrapper).toContainText('Timbrada');
+    const total = wrapper.findAll(PropertyListItem).find((i) => i.prop('label') === 'Total');
+    expect(total?.prop('value')).toBe('$1,160.00 MXN');
     const uuid = wrapper.findAll(PropertyListItem).find((i) => i.prop('label') === 'Folio fiscal (UUID)');
     expect(String(uuid?.prop('value'))).toMatch(/^[0-9A-F-]{36}$/);
     const links = wrapper.findAll(Link);

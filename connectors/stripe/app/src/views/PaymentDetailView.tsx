@@ -33,6 +33,12 @@ const TONE: Record<string, 'positive' | 'warning' | 'negative' | 'info' | 'neutr
   cancelled: 'negative',
 };
 
+/** "1160.00", "MXN" -> "$1,160.00 MXN": grouped as written, never through a float. */
+const money = (amount: string, currency: string) => {
+  const [whole = '0', cents] = amount.split('.');
+  return `$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${cents ? `.${cents}` : ''} ${currency}`;
+};
+
 const PaymentDetailView = ({ userContext, environment }: ExtensionContextValue) => {
   const t = messages(userContext.locale);
   const backend = useMemo(() => createBackend({ userContext, environment }), [userContext, environment]);
@@ -117,7 +123,7 @@ const PaymentDetailView = ({ userContext, environment }: ExtensionContextValue) 
               />
             )}
             <PropertyList>
-              <PropertyListItem label={t.total} value={`${page.payment.amount} ${page.payment.currency}`} />
+              <PropertyListItem label={t.total} value={money(page.payment.amount, page.payment.currency)} />
               {page.invoice && (
                 <PropertyListItem label={t.uuid} value={page.invoice.uuid ?? label(page.invoice.status)} />
               )}
