@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'catalogs import': async () => (await import('./catalogs-import.js')).catalogsImport,
   'merchant create': async () => (await import('./merchant-create.js')).merchantCreate,
   'jobs run': async () => (await import('./jobs-run.js')).jobsRun,
+  'connect stripe': async () => (await import('./connect-stripe.js')).connectStripe,
   start: async () => (await import('./start.js')).start,
 };
 
@@ -45,6 +46,9 @@ const USAGE = {
   merchant create --cer F.cer --key F.key --password P --regime 601 --zip 42501 [--name NOMBRE]
                   [--series A] [--json]
       Da de alta un comercio con su CSD (cifrado) e imprime su id y sus llaves API (una sola vez).
+  connect stripe --merchant ID --webhook-secret whsec_... [--account acct_...] [--api-key rk_...] [--json]
+      Conecta Stripe a un comercio (como el panel): guarda cifrados el secreto del endpoint y la llave API,
+      enruta los eventos de una cuenta de Connect, e imprime la URL del webhook y los eventos a enviar.
   jobs run [--max-jobs N]
       Ejecuta una vez los trabajos pendientes (timbrado, correos, reembolsos); Ctrl-C para al terminar
       el trabajo en curso y la siguiente ejecución continúa.
@@ -54,7 +58,7 @@ const USAGE = {
       comercio de demostración e imprime sus llaves API. SIGTERM/Ctrl-C termina lo que está en curso y sale.
 
 Opciones generales: --lang es|en (o AUTOFACTURA_LANG).
-merchant y jobs usan AUTOFACTURA_DATA_DIR (./data) o DATABASE_URL (PostgreSQL), AUTOFACTURA_SECRET, PAC y SMTP_URL.
+merchant, connect y jobs usan AUTOFACTURA_DATA_DIR (./data) o DATABASE_URL (PostgreSQL), AUTOFACTURA_SECRET, PAC y SMTP_URL.
 `,
   en: `Usage: autofactura <command>
 
@@ -77,6 +81,9 @@ merchant y jobs usan AUTOFACTURA_DATA_DIR (./data) o DATABASE_URL (PostgreSQL), 
   merchant create --cer F.cer --key F.key --password P --regime 601 --zip 42501 [--name NAME]
                   [--series A] [--json]
       Registers a merchant with its CSD (encrypted) and prints its id and API keys (shown once).
+  connect stripe --merchant ID --webhook-secret whsec_... [--account acct_...] [--api-key rk_...] [--json]
+      Connects Stripe to a merchant (as the dashboard does): stores the endpoint secret and the API key
+      encrypted, routes a Connect account's events, and prints the webhook URL and the events to send.
   jobs run [--max-jobs N]
       Works the pending jobs once (stamping, emails, refunds); Ctrl-C stops after the job in progress
       and the next run resumes.
@@ -86,7 +93,7 @@ merchant y jobs usan AUTOFACTURA_DATA_DIR (./data) o DATABASE_URL (PostgreSQL), 
       merchant and prints its API keys. SIGTERM/Ctrl-C finishes the work in progress and exits.
 
 General options: --lang es|en (or AUTOFACTURA_LANG).
-merchant and jobs use AUTOFACTURA_DATA_DIR (./data) or DATABASE_URL (PostgreSQL), AUTOFACTURA_SECRET, PAC and SMTP_URL.
+merchant, connect and jobs use AUTOFACTURA_DATA_DIR (./data) or DATABASE_URL (PostgreSQL), AUTOFACTURA_SECRET, PAC and SMTP_URL.
 `,
 };
 

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAutofactura } from '../../../core/src/automation/index.js';
+import { createMailer } from '../../../core/src/notify/mailer.js';
+import { createSandboxPac } from '../../../core/src/pac/sandbox/index.js';
+import { openStore } from '../../../core/src/store/open.js';
+import { createSecretBox, loadMasterKey } from '../../../core/src/store/secrets.js';
+import { codedLines, runCli } from '../../cli/run-cli.js';
+import { EKU } from '../../support/oracles.js';
+
+describe('CLI: autofactura connect stripe (#6)', () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+  let merchantId: string;
+  const secret = 'whsec_cli_0123456789abcdefABCDEF';
+  const apiKey = 'rk_test_51QpLcliRestricted0001';
+
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'autofactura-connect-'));
+    env = {
+      AUTOFACTURA_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      PAC: '',
+      SMTP_URL: '',
+      AUTOFACTURA_SECRET: '',
+      PUBLIC_URL: 'https://facturas.example.com',
+    };
+    const created = await runCli(
+      [
+        'merchant',
+        'create',
+        '--cer',
+        EKU.cer,
+        '--key',
+        EKU.key,
+        '--password',
+        EKU.password,
+        '--regime',
+        '601',
+        '--zip',
+        '42501',
+        '--json',
+      ],
+      env,
+    );
+    assert.equal(created.code, 0, created.stderr);
+    merchantId = JSON.parse(created.stdout).merchant_id;
+  });
+  after(() => rm(dataDir, { recursive: true, force: true }));
+
+  async function open() {
+    const store = await openStore({ env, dataDir });
+    const af = createAutofactura({
+      store,
+      pac: createSandboxPac({ dataDir }),
+      mailer: createMailer({ outboxDir: join(dataDir, 'outbox') }),
+      secrets: createSecretBox(await loadMasterKey({ env, dataDir })),
+    });
+    return { af, store };
+  }
+
+  it('stores the webhook secret and the API key encrypted, connects the account, and prints the URL and events', async () => {
+    const result = await runCli(
+      [
+        'connect',
+        'stripe',
+        '--merchant',
+        merchantId,
+        '--webhook-secret',
+        secret,
+        '--account',
+        'acct_1QpLcli00001',
+        '--api-key',
+        apiKey,
+        '--json',
+      ],
+      env,
+    );
+    assert.equal(result.code, 0, result.stderr);
+    const printed = JSON.parse(result.stdout);
+    assert.equal(printed.webhook_url, `https://facturas.example.com/webhooks/stripe/${merchantId}`);
+    assert.ok(printed.events.includes('checkout.session.completed'));
+    assert.equal(printed.api_key, 'stored');
+    const { af, store } = await open();
+    try {
+      const merchant = (await store.merchants.get(merchantId))!;
+      const raw = JSON.stringify(merchant);
+      assert.ok(!raw.includes(secret) && !raw.includes(apiKey), 'secrets are not stored in the clear');
+      assert.equal(await af.connectionSecret(merchantId, 'stripe.webhook_secret'), secret);
+      assert.equal(await af.connectionSecret(merchantId, 'stripe.api_key'), apiKey);
+      assert.equal((await af.merchantByConnection('stripe.account', 'acct_1QpLcli00001'))?.id, merchantId);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('explains a malformed secret, a missing option and an unknown merchant, in English with --lang en', async () => {
+    const bad = await runCli(
+      ['connect', 'stripe', '--merchant', merchantId, '--webhook-secret', 'sk_live_nope', '--lang', 'en'],
+      env,
+    );
+    assert.notEqual(bad.code, 0);
+    assert.equal(codedLines(bad.stderr)[0]?.code, 'CLI_USAGE');
+    assert.match(bad.stderr, /starts with whsec_/);
+    const missing = await runCli(['connect', 'stripe', '--merchant', merchantId], env);
+    assert.notEqual(missing.code, 0);
+    assert.match(missing.stderr, /--webhook-secret/);
+    const unknown = await runCli(
+      ['connect', 'stripe', '--merchant', 'mer_nadie', '--webhook-secret', secret],
+      env,
+    );
+    assert.notEqual(unknown.code, 0);
+    assert.equal(codedLines(unknown.stderr)[0]?.code, 'MERCHANT_NOT_FOUND');
+  });
+
+  it('prints readable lines in Spanish by default', async () => {
+    const result = await runCli(
+      ['connect', 'stripe', '--merchant', merchantId, '--webhook-secret', secret],
+      env,
+    );
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /Stripe conectado al comercio/);
+    assert.match(result.stdout, /URL del endpoint: https:\/\/facturas\.example\.com\/webhooks\/stripe\//);
+  });
+});
