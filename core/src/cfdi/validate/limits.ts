@@ -83,8 +83,66 @@ function check(a: bigint, ha: bigint, b: bigint, hb: bigint, amount: string): Li
   return new Checked(value >= lower && value <= upper, lower, upper, d, a * b);
 }
 
+/**
+ * An amount that is the exact product rounded down or up to its own decimals is always inside the
+ * limits (for x, y >= 0 the limits' products bracket x * y), so it is accepted without bigint work when
+ * the digits fit a double exactly. Its limits are still there, computed if a caller reads them.
+ */
+class Accepted implements LimitCheck {
+  readonly ok = true;
+  readonly exact = '';
+  #full: LimitCheck | undefined;
+
+  constructor(private readonly full: () => LimitCheck) {}
+
+  get lower(): string {
+    this.#full ??= this.full();
+    return this.#full.lower;
+  }
+
+  get upper(): string {
+    this.#full ??= this.full();
+    return this.#full.upper;
+  }
+}
+
+const MAX_EXACT = Number.MAX_SAFE_INTEGER;
+const POW10_NUMBER: number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/** The digits of an unsigned plain decimal as a number (the point skipped); NaN past 15 digits or otherwise. */
+function digitsOf(text: string): number {
+  let value = 0;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) continue;
+    if (c < 48 || c > 57 || ++count > 15) return Number.NaN;
+    value = value * 10 + (c - 48);
+  }
+  return count === 0 ? Number.NaN : value;
+}
+
+/** Whether `amount` is x * y rounded down or up to the decimals `amount` is written with (exact doubles only). */
+function roundsExactProduct(x: string, y: string, amount: string): boolean {
+  const shift = decimalPlaces(x) + decimalPlaces(y) - decimalPlaces(amount);
+  const step = POW10_NUMBER[shift];
+  if (step === undefined) return false;
+  const product = digitsOf(x) * digitsOf(y);
+  const scaledAmount = digitsOf(amount) * step;
+  // NaN fails both comparisons; past 2^53 a double is no longer exact.
+  if (!(product <= MAX_EXACT && scaledAmount <= MAX_EXACT)) return false;
+  return Math.abs(product - scaledAmount) < step;
+}
+
 /** Concepto Importe (CFDI40167) and Parte Importe (CFDI40198) against Cantidad x ValorUnitario. */
 export function checkConceptoImporte(cantidad: string, valorUnitario: string, importe: string): LimitCheck {
+  if (roundsExactProduct(cantidad, valorUnitario, importe)) {
+    return new Accepted(() => conceptoLimits(cantidad, valorUnitario, importe));
+  }
+  return conceptoLimits(cantidad, valorUnitario, importe);
+}
+
+function conceptoLimits(cantidad: string, valorUnitario: string, importe: string): LimitCheck {
   return check(
     units(cantidad, SCALE),
     halfUnit(cantidad),
@@ -96,5 +154,12 @@ export function checkConceptoImporte(cantidad: string, valorUnitario: string, im
 
 /** Tax Importe (CFDI40180, CFDI40186) against Base x TasaOCuota. */
 export function checkImpuestoImporte(base: string, tasaOCuota: string, importe: string): LimitCheck {
+  if (roundsExactProduct(base, tasaOCuota, importe)) {
+    return new Accepted(() => impuestoLimits(base, tasaOCuota, importe));
+  }
+  return impuestoLimits(base, tasaOCuota, importe);
+}
+
+function impuestoLimits(base: string, tasaOCuota: string, importe: string): LimitCheck {
   return check(units(base, SCALE), halfUnit(base), units(tasaOCuota, SCALE), 0n, importe);
 }

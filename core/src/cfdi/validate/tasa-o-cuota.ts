@@ -26,8 +26,11 @@ function index(catalogs: Catalogs): Map<string, TasaOCuotaRule[]> {
   return map;
 }
 
-const answers = new WeakMap<Catalogs, Map<string, boolean>>();
+/** Answers by catalogs, direction, impuesto, factor and value: no key string is built per question. */
+type Answers = Map<string, Map<string, Map<string, boolean>>>;
+const answers = new WeakMap<Catalogs, Record<Direction, Answers>>();
 const RATE = /^[0-9]{1,6}(\.[0-9]{1,6})?$/;
+let remembered = 0;
 
 export function tasaOCuotaAllowed(
   catalogs: Catalogs,
@@ -36,17 +39,31 @@ export function tasaOCuotaAllowed(
   factor: string,
   value: string,
 ): boolean {
-  const memoKey = `${direction}|${impuesto}|${factor}|${value}`;
-  let memo = answers.get(catalogs);
-  if (memo === undefined) {
-    memo = new Map();
-    answers.set(catalogs, memo);
+  let byDirection = answers.get(catalogs);
+  if (byDirection === undefined) {
+    byDirection = { traslado: new Map(), retencion: new Map() };
+    answers.set(catalogs, byDirection);
   }
-  const known = memo.get(memoKey);
+  const byImpuesto = byDirection[direction];
+  let byFactor = byImpuesto.get(impuesto);
+  if (byFactor === undefined) {
+    byFactor = new Map();
+    byImpuesto.set(impuesto, byFactor);
+  }
+  let byValue = byFactor.get(factor);
+  if (byValue === undefined) {
+    byValue = new Map();
+    byFactor.set(factor, byValue);
+  }
+  const known = byValue.get(value);
   if (known !== undefined) return known;
   const answer = compute(catalogs, direction, impuesto, factor, value);
-  if (memo.size > 4096) memo.clear();
-  memo.set(memoKey, answer);
+  if (++remembered > 4096) {
+    byDirection.traslado.clear();
+    byDirection.retencion.clear();
+    remembered = 0;
+  }
+  byValue.set(value, answer);
   return answer;
 }
 

@@ -34,14 +34,24 @@ export function trasladoKey(impuesto: string, factor: string, tasa: string | und
   return `${impuesto}|${factor}|${normalizeTasa(tasa)}`;
 }
 
-/** Returns undefined when an amount is malformed (the XSD rules report that). */
+/**
+ * Returns undefined when an amount is malformed (the XSD rules report that). Groups are found by
+ * comparing impuesto, factor and normalised rate; the key string is written once per group.
+ */
 export function trasladoGroups(cfdi: Comprobante): Map<string, TrasladoGroup> | undefined {
-  const groups = new Map<string, TrasladoGroup>();
+  const found: { group: TrasladoGroup; rate: string }[] = [];
   for (const c of cfdi.Conceptos) {
     for (const t of c.Impuestos?.Traslados ?? []) {
       if (!isImporte(t.Base) || (t.Importe !== undefined && !isImporte(t.Importe))) return undefined;
-      const key = trasladoKey(t.Impuesto, t.TipoFactor, t.TasaOCuota);
-      const group = groups.get(key);
+      const rate = normalizeTasa(t.TasaOCuota);
+      let group: TrasladoGroup | undefined;
+      for (const entry of found) {
+        const g = entry.group;
+        if (g.impuesto === t.Impuesto && g.factor === t.TipoFactor && entry.rate === rate) {
+          group = g;
+          break;
+        }
+      }
       if (group === undefined) {
         const created: TrasladoGroup = {
           impuesto: t.Impuesto,
@@ -50,13 +60,15 @@ export function trasladoGroups(cfdi: Comprobante): Map<string, TrasladoGroup> | 
           importe: t.Importe === undefined ? 0n : fixed(t.Importe),
         };
         if (t.TasaOCuota !== undefined) created.tasa = t.TasaOCuota;
-        groups.set(key, created);
+        found.push({ group: created, rate });
       } else {
         group.base += fixed(t.Base);
         if (t.Importe !== undefined) group.importe += fixed(t.Importe);
       }
     }
   }
+  const groups = new Map<string, TrasladoGroup>();
+  for (const { group, rate } of found) groups.set(`${group.impuesto}|${group.factor}|${rate}`, group);
   return groups;
 }
 
