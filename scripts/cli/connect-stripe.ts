@@ -1,12 +1,14 @@
 /**
  * `autofactura connect stripe --merchant ID --webhook-secret whsec_... [--account acct_...]
- * [--api-key rk_...] [--json]`: what the dashboard's Connections form does, headless (issue #6). The
+ * [--api-key rk_...] [--payment-forms debit=28,prepaid=04] [--json]`: what the dashboard's Connections form does, headless (issue #6). The
  * webhook secret and the API key are stored encrypted (merchant.secrets); the Connect account routes that
  * account's events to this merchant. Prints the URL to give Stripe and the events to send to it.
  */
 import {
   ACCOUNT_CONNECTION,
   API_KEY_SECRET,
+  formatPaymentForms,
+  PAYMENT_FORMS_CONNECTION,
   stripeConnectionSchema,
   WEBHOOK_SECRET,
 } from '../../connectors/stripe/src/config.js';
@@ -25,6 +27,7 @@ export async function connectStripe(
     'webhook-secret': { type: 'string' },
     account: { type: 'string' },
     'api-key': { type: 'string' },
+    'payment-forms': { type: 'string' },
     json: { type: 'boolean' },
   });
   if (!values.merchant || !values['webhook-secret']) {
@@ -37,6 +40,7 @@ export async function connectStripe(
     webhookSecret: values['webhook-secret'],
     ...(values.account ? { account: values.account } : {}),
     ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
+    ...(values['payment-forms'] ? { paymentForms: values['payment-forms'] } : {}),
   });
   if (!checked.success) {
     const messages = checked.error.issues.map((issue) => issue.message.split(' / '));
@@ -51,6 +55,10 @@ export async function connectStripe(
       await app.af.setMerchantConnection(merchantId, ACCOUNT_CONNECTION, connection.account);
     await app.af.setMerchantSecret(merchantId, WEBHOOK_SECRET, connection.webhookSecret);
     if (connection.apiKey) await app.af.setMerchantSecret(merchantId, API_KEY_SECRET, connection.apiKey);
+    if (connection.paymentForms) {
+      const forms = formatPaymentForms(connection.paymentForms);
+      await app.af.setMerchantConnection(merchantId, PAYMENT_FORMS_CONNECTION, forms);
+    }
     const base = (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, '');
     const summary = {
       merchant_id: merchantId,
@@ -58,6 +66,7 @@ export async function connectStripe(
       events: WEBHOOK_EVENTS,
       account: connection.account ?? null,
       api_key: connection.apiKey ? 'stored' : 'none',
+      payment_forms: connection.paymentForms ?? {},
     };
     if (values.json) {
       io.out(`${JSON.stringify(summary, null, 2)}\n`);

@@ -46,9 +46,11 @@ const USAGE = {
   merchant create --cer F.cer --key F.key --password P --regime 601 --zip 42501 [--name NOMBRE]
                   [--series A] [--json]
       Da de alta un comercio con su CSD (cifrado) e imprime su id y sus llaves API (una sola vez).
-  connect stripe --merchant ID --webhook-secret whsec_... [--account acct_...] [--api-key rk_...] [--json]
+  connect stripe --merchant ID --webhook-secret whsec_... [--account acct_...] [--api-key rk_...]
+                 [--payment-forms debit=28,prepaid=04] [--json]
       Conecta Stripe a un comercio (como el panel): guarda cifrados el secreto del endpoint y la llave API,
-      enruta los eventos de una cuenta de Connect, e imprime la URL del webhook y los eventos a enviar.
+      enruta los eventos de una cuenta de Connect, fija la forma de pago por tipo (credit, debit, prepaid,
+      oxxo, customer_balance, other) e imprime la URL del webhook y los eventos a enviar.
   jobs run [--max-jobs N]
       Ejecuta una vez los trabajos pendientes (timbrado, correos, reembolsos); Ctrl-C para al terminar
       el trabajo en curso y la siguiente ejecución continúa.
@@ -81,9 +83,11 @@ merchant, connect y jobs usan AUTOFACTURA_DATA_DIR (./data) o DATABASE_URL (Post
   merchant create --cer F.cer --key F.key --password P --regime 601 --zip 42501 [--name NAME]
                   [--series A] [--json]
       Registers a merchant with its CSD (encrypted) and prints its id and API keys (shown once).
-  connect stripe --merchant ID --webhook-secret whsec_... [--account acct_...] [--api-key rk_...] [--json]
+  connect stripe --merchant ID --webhook-secret whsec_... [--account acct_...] [--api-key rk_...]
+                 [--payment-forms debit=28,prepaid=04] [--json]
       Connects Stripe to a merchant (as the dashboard does): stores the endpoint secret and the API key
-      encrypted, routes a Connect account's events, and prints the webhook URL and the events to send.
+      encrypted, routes a Connect account's events, sets the payment form per kind (credit, debit,
+      prepaid, oxxo, customer_balance, other) and prints the webhook URL and the events to send.
   jobs run [--max-jobs N]
       Works the pending jobs once (stamping, emails, refunds); Ctrl-C stops after the job in progress
       and the next run resumes.

@@ -10,9 +10,17 @@ import type Stripe from 'stripe';
 import type { Autofactura, PaymentInput } from '../../../core/src/automation/types.js';
 import type { Merchant } from '../../../core/src/store/types.js';
 import { exchangeRateText } from './amounts.js';
-import { ACCOUNT_CONNECTION, API_KEY_SECRET, DEFAULT_TOLERANCE_SECONDS, WEBHOOK_SECRET } from './config.js';
+import {
+  ACCOUNT_CONNECTION,
+  API_KEY_SECRET,
+  DEFAULT_TOLERANCE_SECONDS,
+  PAYMENT_FORMS_CONNECTION,
+  parsePaymentForms,
+  WEBHOOK_SECRET,
+} from './config.js';
 import { StripeWebhookError } from './errors.js';
 import { normalizeEvent } from './normalize.js';
+import type { StripeKind } from './payment-method.js';
 import { verifyStripeEvent } from './verify.js';
 
 export interface StripeWebhookDeps {
@@ -84,6 +92,20 @@ async function withExchangeRate(
   );
 }
 
+/** The merchant's c_FormaPago for this Stripe kind, when its connection overrides the settings' one. */
+function withPaymentForm(merchant: Merchant, payment: PaymentInput): PaymentInput {
+  const overrides = merchant.connections?.[PAYMENT_FORMS_CONNECTION];
+  const kind = payment.metadata?.stripe_method as StripeKind | undefined;
+  if (!overrides || !kind) return payment;
+  let form: string | undefined;
+  try {
+    form = parsePaymentForms(overrides)[kind];
+  } catch {
+    form = undefined; // Stored by connect-stripe after the same check; an older value is ignored.
+  }
+  return form ? { ...payment, paymentForm: form } : payment;
+}
+
 export async function handleStripeWebhook(
   deps: StripeWebhookDeps,
   request: { merchantId: string; rawBody: Buffer; signature: string | undefined },
@@ -103,7 +125,10 @@ export async function handleStripeWebhook(
   if (action.kind === 'ignored') return { ...result, outcome: 'ignored', reason: action.reason };
   let paymentId: string | undefined;
   if (action.payment) {
-    const payment = await withExchangeRate(deps, merchant, action.payment, action.exchangeRateFrom);
+    const payment = withPaymentForm(
+      merchant,
+      await withExchangeRate(deps, merchant, action.payment, action.exchangeRateFrom),
+    );
     const recorded = await deps.af.recordPayment(merchant.id, payment);
     paymentId = recorded.payment.id;
     if (action.kind === 'payment') {

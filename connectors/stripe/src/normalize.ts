@@ -9,10 +9,11 @@
  */
 import type Stripe from 'stripe';
 import type { PaymentInput, RefundInput } from '../../../core/src/automation/types.js';
+import type { PaymentMethod } from '../../../core/src/store/types.js';
 import { exchangeRateText, fromMinorUnits } from './amounts.js';
 import { customerInput, customerMetadata, customFieldsMetadata, idOf, rfcFromTaxIds } from './customer.js';
 import { invoiceItems, type ProductDefaults } from './items.js';
-import { methodOfCharge, methodOfTypes } from './payment-method.js';
+import { kindOfCharge, kindOfTypes, methodOfKind, type StripeKind } from './payment-method.js';
 
 export type StripeAction =
   | { kind: 'payment'; payment: PaymentInput; exchangeRateFrom?: string }
@@ -20,6 +21,14 @@ export type StripeAction =
   | { kind: 'ignored'; reason: string };
 
 export const SOURCE = 'stripe';
+
+/** The payment's method and the Stripe kind it came from (kept in metadata for the form override). */
+function paidWith(kind: StripeKind | undefined): {
+  method?: PaymentMethod;
+  stripeMethod: Record<string, string>;
+} {
+  return kind ? { method: methodOfKind(kind), stripeMethod: { stripe_method: kind } } : { stripeMethod: {} };
+}
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 const ignored = (reason: string): StripeAction => ({ kind: 'ignored', reason });
@@ -59,7 +68,7 @@ export function chargePayment(
   charge: Stripe.Charge,
 ): { payment: PaymentInput; exchangeRateFrom?: string } {
   const amount = charge.amount_captured > 0 ? charge.amount_captured : charge.amount;
-  const method = methodOfCharge(charge.payment_method_details);
+  const { method, stripeMethod } = paidWith(kindOfCharge(charge.payment_method_details));
   const rate = exchange(charge, charge.metadata);
   const payment: PaymentInput = {
     ...base(event, charge.currency, amount),
@@ -76,6 +85,7 @@ export function chargePayment(
     }),
     metadata: {
       stripe_charge: charge.id,
+      ...stripeMethod,
       ...(charge.payment_intent ? { stripe_payment_intent: paymentId(charge) } : {}),
     },
   };
@@ -99,7 +109,7 @@ function intentPayment(event: Stripe.Event, intent: Stripe.PaymentIntent): Strip
     });
     return { kind: 'payment', payment, ...(exchangeRateFrom ? { exchangeRateFrom } : {}) };
   }
-  const method = methodOfTypes(intent.payment_method_types);
+  const { method, stripeMethod } = paidWith(kindOfTypes(intent.payment_method_types));
   if (!method) return ignored('awaiting_charge');
   if (intent.currency.toLowerCase() !== 'mxn' && !intent.metadata.sat_exchange_rate)
     return ignored('awaiting_charge');
@@ -116,7 +126,7 @@ function intentPayment(event: Stripe.Event, intent: Stripe.PaymentIntent): Strip
         email: intent.receipt_email,
         metadata: [intent.metadata, customerMetadata(intent.customer)],
       }),
-      metadata: { stripe_payment_intent: intent.id },
+      metadata: { stripe_payment_intent: intent.id, ...stripeMethod },
     },
   };
 }
@@ -132,9 +142,11 @@ function sessionPayment(
   const metadata = { ...customFieldsMetadata(session.custom_fields), ...session.metadata };
   if (currency.toLowerCase() !== 'mxn' && !metadata.sat_exchange_rate) return ignored('awaiting_charge');
   const details = session.customer_details;
-  const method =
-    methodOfTypes(session.payment_method_types) ??
-    (session.payment_method_types?.includes('card') ? 'card_credit' : undefined);
+  // A card's funding only its Charge tells; a Session that comes first counts it as credit.
+  const { method, stripeMethod } = paidWith(
+    kindOfTypes(session.payment_method_types) ??
+      (session.payment_method_types?.includes('card') ? 'credit' : undefined),
+  );
   const items = session.line_items
     ? invoiceItems(session.line_items.data, session.amount_total ?? 0, currency, defaults)
     : undefined;
@@ -156,7 +168,7 @@ function sessionPayment(
         rfc: rfcFromTaxIds(details?.tax_ids),
         metadata: [metadata, intent?.metadata, customerMetadata(session.customer)],
       }),
-      metadata: { stripe_checkout_session: session.id },
+      metadata: { stripe_checkout_session: session.id, ...stripeMethod },
     },
   };
 }

@@ -141,9 +141,10 @@ export interface Merchant {
   /** Webhook endpoint secrets etc., per connection id; each value encrypted. */
   secrets: Record<string, Encrypted>;
   /**
-   * Public ids of the merchant's accounts at outside systems, e.g. { 'stripe.account': 'acct_123' }
-   * (a Stripe Connect account's events are routed to the merchant that connected it). A value belongs
-   * to one merchant per name: the store refuses it for a second one with STORE_DUPLICATE.
+   * The merchant's connections to outside systems: public account ids, e.g. { 'stripe.account':
+   * 'acct_123' } (a Stripe Connect account's events are routed to the merchant that connected it), and
+   * connection options (e.g. 'stripe.payment_forms'). An account id (a name ending in `.account`)
+   * belongs to one merchant: the store refuses it for a second one with STORE_DUPLICATE.
    */
   connections?: Record<string, string>;
   createdAt: Iso;

@@ -74,6 +74,8 @@ describe('CLI: autofactura connect stripe (#6)', () => {
         'acct_1QpLcli00001',
         '--api-key',
         apiKey,
+        '--payment-forms',
+        'prepaid=04, oxxo=01',
         '--json',
       ],
       env,
@@ -83,6 +85,7 @@ describe('CLI: autofactura connect stripe (#6)', () => {
     assert.equal(printed.webhook_url, `https://facturas.example.com/webhooks/stripe/${merchantId}`);
     assert.ok(printed.events.includes('checkout.session.completed'));
     assert.equal(printed.api_key, 'stored');
+    assert.deepEqual(printed.payment_forms, { prepaid: '04', oxxo: '01' });
     const { af, store } = await open();
     try {
       const merchant = (await store.merchants.get(merchantId))!;
@@ -91,6 +94,7 @@ describe('CLI: autofactura connect stripe (#6)', () => {
       assert.equal(await af.connectionSecret(merchantId, 'stripe.webhook_secret'), secret);
       assert.equal(await af.connectionSecret(merchantId, 'stripe.api_key'), apiKey);
       assert.equal((await af.merchantByConnection('stripe.account', 'acct_1QpLcli00001'))?.id, merchantId);
+      assert.equal(merchant.connections?.['stripe.payment_forms'], 'prepaid=04,oxxo=01');
     } finally {
       await store.close();
     }
@@ -104,6 +108,21 @@ describe('CLI: autofactura connect stripe (#6)', () => {
     assert.notEqual(bad.code, 0);
     assert.equal(codedLines(bad.stderr)[0]?.code, 'CLI_USAGE');
     assert.match(bad.stderr, /starts with whsec_/);
+    const forms = await runCli(
+      [
+        'connect',
+        'stripe',
+        '--merchant',
+        merchantId,
+        '--webhook-secret',
+        secret,
+        '--payment-forms',
+        'debit=77',
+      ],
+      env,
+    );
+    assert.notEqual(forms.code, 0);
+    assert.match(forms.stderr, /c_FormaPago/);
     const missing = await runCli(['connect', 'stripe', '--merchant', merchantId], env);
     assert.notEqual(missing.code, 0);
     assert.match(missing.stderr, /--webhook-secret/);

@@ -138,4 +138,32 @@ describe('Stripe webhooks: each event becomes the right payment, customer and do
     assert.equal(cfdi.Receptor.Rfc, 'COSC8001137NA');
     assert.equal(cfdi.FormaPago, '28');
   });
+
+  it("a merchant's per-kind payment form overrides the default (prepaid cards as 04 here)", async () => {
+    await h.af.setMerchantConnection(h.merchantIds.a, 'stripe.payment_forms', 'prepaid=04');
+    try {
+      const event = JSON.parse(
+        JSON.stringify(await h.sample('charge.succeeded.card-debit')).replaceAll(
+          '3QpLdebit00001',
+          '3QpLprepaid0001',
+        ),
+      );
+      event.data.object.payment_method_details.card.funding = 'prepaid';
+      assert.equal((await h.post(event)).status, 200);
+      const payment = (await h.payment('pi_3QpLprepaid0001'))!;
+      assert.equal(payment.method, 'card_debit');
+      assert.equal(payment.paymentForm, '04');
+      assert.equal(payment.metadata.stripe_method, 'prepaid');
+      const debit = JSON.parse(
+        JSON.stringify(await h.sample('charge.succeeded.card-debit')).replaceAll(
+          '3QpLdebit00001',
+          '3QpLdebit00002',
+        ),
+      );
+      await h.post(debit);
+      assert.equal((await h.payment('pi_3QpLdebit00002'))!.paymentForm, '28', 'other kinds keep theirs');
+    } finally {
+      await h.af.setMerchantConnection(h.merchantIds.a, 'stripe.payment_forms', null);
+    }
+  });
 });

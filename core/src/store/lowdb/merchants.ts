@@ -17,6 +17,9 @@ export async function merchantRepo(dbDir: string, mutex: Mutex): Promise<Merchan
   const byConnection = new Map<string, string>();
   const connectionKeys = (merchant: Merchant) =>
     Object.entries(merchant.connections ?? {}).map(([name, value]) => `${name}\n${value}`);
+  /** Account ids (`*.account`) belong to one merchant; other connection values are options. */
+  const uniqueKeys = (merchant: Merchant) =>
+    connectionKeys(merchant).filter((key) => key.slice(0, key.indexOf('\n')).endsWith('.account'));
   for (const [pos, merchant] of records.from()) {
     byId.set(merchant.id, pos);
     for (const key of merchant.apiKeys) byPrefix.set(key.prefix, merchant.id);
@@ -49,7 +52,7 @@ export async function merchantRepo(dbDir: string, mutex: Mutex): Promise<Merchan
 
   /** A connection of `merchant` that another merchant already holds, if any. */
   function takenConnection(merchant: Merchant): string | undefined {
-    for (const key of connectionKeys(merchant)) {
+    for (const key of uniqueKeys(merchant)) {
       const owner = byConnection.get(key);
       if (owner !== undefined && owner !== merchant.id) return key.replace('\n', ' ');
     }

@@ -129,6 +129,17 @@ export function merchantContract(store: StoreRef): void {
       );
       assert.equal((await store().merchants.findByConnection('stripe.account', account))?.id, given.id);
 
+      // Options (names not ending in .account) may hold the same value for several merchants.
+      await store().merchants.update({
+        ...other,
+        connections: { 'stripe.payment_forms': 'debit=28' },
+      });
+      await store().merchants.update({
+        ...given,
+        connections: { 'stripe.account': account, 'stripe.payment_forms': 'debit=28' },
+      });
+      assert.equal((await store().merchants.findByConnection('stripe.account', account))?.id, given.id);
+
       // Disconnected: the account is free for another merchant.
       await store().merchants.update({ ...given, connections: {} });
       assert.equal(await store().merchants.findByConnection('stripe.account', account), null);
