@@ -54,19 +54,22 @@ function offsetAt(instant: Date, timeZone: string): number {
   return offset;
 }
 
-/** The last answer: invoices issued in the same second and zone share their Fecha. */
-let lastZone = '';
-let lastSecond = Number.NaN;
-let lastText = '';
+/** The last answer per zone: invoices issued in the same second and zone share their Fecha. */
+const lastByZone = new Map<string, { second: number; text: string }>();
 
 /** `instant` as "YYYY-MM-DDThh:mm:ss" in `timeZone` (Intl is asked once per zone and UTC hour). */
 export function localDateTime(instant: Date, timeZone: string): string {
   const whole = Math.floor(instant.getTime() / 1000) * 1000;
-  if (whole === lastSecond && timeZone === lastZone) return lastText;
+  const last = lastByZone.get(timeZone);
+  if (last !== undefined && last.second === whole) return last.text;
   const text = new Date(whole + offsetAt(instant, timeZone)).toISOString().slice(0, 19);
-  lastZone = timeZone;
-  lastSecond = whole;
-  lastText = text;
+  if (last !== undefined) {
+    last.second = whole;
+    last.text = text;
+  } else {
+    if (lastByZone.size >= 1024) lastByZone.clear();
+    lastByZone.set(timeZone, { second: whole, text });
+  }
   return text;
 }
 

@@ -27,7 +27,8 @@ interface TrasladoGroup {
 export function computeTotals(lines: readonly ComputedLine[], decimals: number): Totals {
   let subTotal = 0n;
   let descuento: Fixed | undefined;
-  const traslados = new Map<string, TrasladoGroup>();
+  // Few groups per document: found by comparing their fields, no key string per tax.
+  const traslados: TrasladoGroup[] = [];
   const retenciones = new Map<string, Fixed>();
   for (const line of lines) {
     subTotal += line.importe;
@@ -38,13 +39,18 @@ export function computeTotals(lines: readonly ComputedLine[], decimals: number):
         continue;
       }
       const rate = tax.rate === undefined ? undefined : tasaOCuota(tax.rate);
-      const key = `${tax.impuesto}|${tax.factor}|${rate ?? ''}`;
-      const group = traslados.get(key);
+      let group: TrasladoGroup | undefined;
+      for (const g of traslados) {
+        if (g.impuesto === tax.impuesto && g.factor === tax.factor && g.rate === rate) {
+          group = g;
+          break;
+        }
+      }
       if (group) {
         group.base += tax.base;
         if (tax.importe !== undefined) group.importe = (group.importe ?? 0n) + tax.importe;
       } else {
-        traslados.set(key, {
+        traslados.push({
           impuesto: tax.impuesto,
           factor: tax.factor,
           rate,
@@ -60,7 +66,7 @@ export function computeTotals(lines: readonly ComputedLine[], decimals: number):
   let trasladados: Fixed | undefined;
   let retenidos: Fixed | undefined;
   const resumenTraslados: TrasladoResumen[] = [];
-  for (const group of traslados.values()) {
+  for (const group of traslados) {
     const node: TrasladoResumen = {
       Base: toFixed(group.base, decimals),
       Impuesto: group.impuesto,
