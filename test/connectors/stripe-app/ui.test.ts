@@ -32,7 +32,9 @@ function run(
   });
 }
 
-describe('Stripe App views against the real backend (Jest in connectors/stripe/app) (#6)', () => {
+describe('Stripe App views against the real backend (Jest in connectors/stripe/app) (#6)', function () {
+  // A cold Jest run compiles the SDK with ts-jest: allow for a busy two-core machine.
+  this.timeout(240_000);
   let h: StripeAppHarness;
   before(async () => {
     assert.ok(
