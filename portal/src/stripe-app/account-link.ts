@@ -1,41 +1,31 @@
 /**
- * Which autofactura merchant a Stripe account is linked to (the app's settings view). The link is kept
- * on the merchant as a connection entry named after a hash of the account id — through the facade's
- * setMerchantSecret, so it is encrypted at rest like every connection — and found by that name. One
+ * Which autofactura merchant a Stripe account is linked to (the app's settings view): the merchant's
+ * connection `stripe_app.account`, which the store keeps unique per account. A merchant whose Stripe
+ * connection (`autofactura connect stripe --account`) already names the account needs no link. One
  * account points at one merchant: linking it again moves it.
  */
-import { createHash } from 'node:crypto';
 import type { Autofactura } from '../../../core/src/automation/types.js';
-import type { Merchant, Store } from '../../../core/src/store/types.js';
+import type { Merchant } from '../../../core/src/store/types.js';
 
-const PREFIX = 'stripe_app.account.';
+export const APP_ACCOUNT = 'stripe_app.account';
+const CONNECTED_ACCOUNT = 'stripe.account';
 
-/** The merchant's connection name for a Stripe account: lower-case, within the 64 characters allowed. */
-export function linkName(accountId: string): string {
-  return PREFIX + createHash('sha256').update(accountId).digest('hex').slice(0, 40);
+export async function linkedMerchant(af: Autofactura, accountId: string): Promise<Merchant | null> {
+  return (
+    (await af.merchantByConnection(APP_ACCOUNT, accountId)) ??
+    (await af.merchantByConnection(CONNECTED_ACCOUNT, accountId))
+  );
 }
 
-export async function linkedMerchant(store: Store, accountId: string): Promise<Merchant | null> {
-  const name = linkName(accountId);
-  const merchants = await store.merchants.list();
-  return merchants.find((m) => m.secrets[name] !== undefined) ?? null;
+export async function linkAccount(af: Autofactura, accountId: string, merchantId: string): Promise<Merchant> {
+  const previous = await af.merchantByConnection(APP_ACCOUNT, accountId);
+  if (previous && previous.id !== merchantId) await af.setMerchantConnection(previous.id, APP_ACCOUNT, null);
+  return af.setMerchantConnection(merchantId, APP_ACCOUNT, accountId);
 }
 
-export async function linkAccount(
-  af: Autofactura,
-  store: Store,
-  accountId: string,
-  merchantId: string,
-): Promise<Merchant> {
-  const previous = await linkedMerchant(store, accountId);
-  if (previous && previous.id !== merchantId)
-    await af.setMerchantSecret(previous.id, linkName(accountId), null);
-  return af.setMerchantSecret(merchantId, linkName(accountId), accountId);
-}
-
-export async function unlinkAccount(af: Autofactura, store: Store, accountId: string): Promise<boolean> {
-  const merchant = await linkedMerchant(store, accountId);
+export async function unlinkAccount(af: Autofactura, accountId: string): Promise<boolean> {
+  const merchant = await af.merchantByConnection(APP_ACCOUNT, accountId);
   if (!merchant) return false;
-  await af.setMerchantSecret(merchant.id, linkName(accountId), null);
+  await af.setMerchantConnection(merchant.id, APP_ACCOUNT, null);
   return true;
 }

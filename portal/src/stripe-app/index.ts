@@ -13,7 +13,7 @@ import type { Context } from 'koa';
 import type { Autofactura } from '../../../core/src/automation/types.js';
 import type { Merchant, Store } from '../../../core/src/store/types.js';
 import { apiError } from '../http-error.js';
-import { linkAccount, linkedMerchant, unlinkAccount } from './account-link.js';
+import { APP_ACCOUNT, linkAccount, linkedMerchant, unlinkAccount } from './account-link.js';
 import { customerView, findStripeCustomer, saveStripeCustomer } from './customer-view.js';
 import { documentRoute } from './document-route.js';
 import { documentPath } from './documents.js';
@@ -54,7 +54,7 @@ export function stripeAppRouter(options: StripeAppOptions): Router {
   );
 
   const merchantOf = async (caller: AppCaller): Promise<Merchant> => {
-    const merchant = await linkedMerchant(store, caller.accountId);
+    const merchant = await linkedMerchant(af, caller.accountId);
     if (!merchant) {
       throw apiError(
         403,
@@ -66,9 +66,15 @@ export function stripeAppRouter(options: StripeAppOptions): Router {
     return merchant;
   };
   const status = async (caller: AppCaller) => {
-    const merchant = await linkedMerchant(store, caller.accountId);
+    const merchant = await linkedMerchant(af, caller.accountId);
     return {
       linked: merchant !== null,
+      /** 'settings': linked in the app (it can unlink); 'stripe_connection': the merchant's Stripe connection. */
+      linked_by: merchant
+        ? merchant.connections?.[APP_ACCOUNT] === caller.accountId
+          ? 'settings'
+          : 'stripe_connection'
+        : null,
       account_id: caller.accountId,
       merchant: merchant
         ? { id: merchant.id, rfc: merchant.rfc, name: merchant.name, trade_name: merchant.branding.tradeName }
@@ -92,11 +98,11 @@ export function stripeAppRouter(options: StripeAppOptions): Router {
         'api_key',
       );
     }
-    await linkAccount(af, store, ctx.state.caller.accountId, found.merchant.id);
+    await linkAccount(af, ctx.state.caller.accountId, found.merchant.id);
     ctx.body = await status(ctx.state.caller);
   });
   signed.post('/unlink', async (ctx) => {
-    await unlinkAccount(af, store, ctx.state.caller.accountId);
+    await unlinkAccount(af, ctx.state.caller.accountId);
     ctx.body = await status(ctx.state.caller);
   });
 

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import Stripe from 'stripe';
-import { linkName } from '../../../portal/src/stripe-app/account-link.js';
 import { verifyAppSignature } from '../../../portal/src/stripe-app/signature.js';
 import { APP_SECRET, type Caller, type StripeAppHarness, stripeAppHarness } from './harness.js';
 
@@ -15,13 +14,14 @@ describe('Stripe App backend: every request is signed by Stripe for its user and
   after(() => h.close());
 
   const linked = async (caller: Caller) =>
-    (await h.store.merchants.get(h.merchantIds.a))!.secrets[linkName(caller.account_id)];
+    (await h.store.merchants.get(h.merchantIds.a))!.connections?.['stripe_app.account'] === caller.account_id;
 
   it('answers a valid signature: an unlinked account sees no merchant', async () => {
     const res = await h.post('/status', OWNER);
     assert.equal(res.status, 200, JSON.stringify(res.json));
     assert.deepEqual(res.json, {
       linked: false,
+      linked_by: null,
       account_id: OWNER.account_id,
       merchant: null,
       autofactura_url: h.url,
@@ -57,7 +57,7 @@ describe('Stripe App backend: every request is signed by Stripe for its user and
     const english = await h.post('/link', OWNER, body, { signature: h.sign(OTHER), lang: 'en-US' });
     assert.match(english.json.error.message, /does not match/);
 
-    assert.equal(await linked(OWNER), undefined);
+    assert.equal(await linked(OWNER), false);
     assert.equal((await h.post('/status', OWNER)).json.linked, false);
   });
 
@@ -93,7 +93,7 @@ describe('Stripe App backend: every request is signed by Stripe for its user and
     const wrong = await h.post('/link', OWNER, { api_key: 'af_test_not_a_key' });
     assert.equal(wrong.status, 400);
     assert.equal(wrong.json.error.code, 'API_KEY_INVALID');
-    assert.equal(await linked(OWNER), undefined);
+    assert.equal(await linked(OWNER), false);
 
     const ok = await h.post('/link', OWNER, { api_key: h.keys.a });
     assert.equal(ok.status, 200, JSON.stringify(ok.json));
@@ -101,17 +101,27 @@ describe('Stripe App backend: every request is signed by Stripe for its user and
     assert.equal(ok.json.merchant.id, h.merchantIds.a);
     assert.equal(ok.json.merchant.trade_name, 'Escuela Kemper');
     assert.equal(ok.json.merchant.rfc, 'EKU9003173C9');
-    assert.notEqual(await linked(OWNER), undefined);
+    assert.equal(await linked(OWNER), true);
+    assert.equal(ok.json.linked_by, 'settings');
 
     // Linking the same account to another merchant moves it: one account, one merchant.
     const moved = await h.post('/link', OWNER, { api_key: h.keys.b });
     assert.equal(moved.json.merchant.id, h.merchantIds.b);
-    assert.equal(await linked(OWNER), undefined);
+    assert.equal(await linked(OWNER), false);
 
     const gone = await h.post('/unlink', OWNER);
     assert.equal(gone.json.linked, false);
     const b = (await h.store.merchants.get(h.merchantIds.b))!;
-    assert.equal(b.secrets[linkName(OWNER.account_id)], undefined);
+    assert.equal(b.connections?.['stripe_app.account'], undefined);
+  });
+
+  it("knows an account the merchant already connected for Stripe's webhooks, without linking it again", async () => {
+    const connected: Caller = { user_id: 'usr_Conn1', account_id: 'acct_1ConnectedB' };
+    await h.af.setMerchantConnection(h.merchantIds.b, 'stripe.account', connected.account_id);
+    const res = await h.post('/status', connected);
+    assert.equal(res.json.linked, true);
+    assert.equal(res.json.linked_by, 'stripe_connection');
+    assert.equal(res.json.merchant.id, h.merchantIds.b);
   });
 
   it('answers 503 with what to set when the server has no app secret', async () => {

@@ -52,6 +52,8 @@ export interface CustomerPage {
 
 export interface LinkStatus {
   linked: boolean;
+  /** 'settings': linked here (can be unlinked here); 'stripe_connection': the merchant's Stripe connection. */
+  linked_by: 'settings' | 'stripe_connection' | null;
   account_id: string;
   merchant: { id: string; rfc: string; name: string; trade_name: string } | null;
   autofactura_url: string;

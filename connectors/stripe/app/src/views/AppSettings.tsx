@@ -58,9 +58,11 @@ const AppSettings = ({ userContext, environment }: ExtensionContextValue) => {
             {status.merchant && (
               <Box css={{ stack: 'x', gap: 'medium', alignY: 'center', distribute: 'space-between' }}>
                 <Box>{`${t.linkedTo} ${status.merchant.trade_name || status.merchant.name} · ${status.merchant.rfc}`}</Box>
-                <Button type="destructive" size="small" onPress={() => run('/unlink')}>
-                  {t.unlink}
-                </Button>
+                {status.linked_by === 'settings' && (
+                  <Button type="destructive" size="small" onPress={() => run('/unlink')}>
+                    {t.unlink}
+                  </Button>
+                )}
               </Box>
             )}
           </Box>
