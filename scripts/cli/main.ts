@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'merchant create': async () => (await import('./merchant-create.js')).merchantCreate,
   'jobs run': async () => (await import('./jobs-run.js')).jobsRun,
   'connect stripe': async () => (await import('./connect-stripe.js')).connectStripe,
+  'stripe sync': async () => (await import('./stripe-sync.js')).stripeSync,
   start: async () => (await import('./start.js')).start,
 };
 
@@ -51,6 +52,9 @@ const USAGE = {
       Conecta Stripe a un comercio (como el panel): guarda cifrados el secreto del endpoint y la llave API,
       enruta los eventos de una cuenta de Connect, fija la forma de pago por tipo (credit, debit, prepaid,
       oxxo, customer_balance, other) e imprime la URL del webhook y los eventos a enviar.
+  stripe sync --merchant ID --since FECHA [--json]
+      Registra lo que los webhooks de Stripe no entregaron (eventos de los últimos 30 días desde FECHA),
+      con la llave API del comercio; repetirlo no duplica nada. STRIPE_API_URL apunta a otro servidor.
   jobs run [--max-jobs N]
       Ejecuta una vez los trabajos pendientes (timbrado, correos, reembolsos); Ctrl-C para al terminar
       el trabajo en curso y la siguiente ejecución continúa.
@@ -60,7 +64,7 @@ const USAGE = {
       comercio de demostración e imprime sus llaves API. SIGTERM/Ctrl-C termina lo que está en curso y sale.
 
 Opciones generales: --lang es|en (o AUTOFACTURA_LANG).
-merchant, connect y jobs usan AUTOFACTURA_DATA_DIR (./data) o DATABASE_URL (PostgreSQL), AUTOFACTURA_SECRET, PAC y SMTP_URL.
+merchant, connect, stripe y jobs usan AUTOFACTURA_DATA_DIR (./data) o DATABASE_URL (PostgreSQL), AUTOFACTURA_SECRET, PAC y SMTP_URL.
 `,
   en: `Usage: autofactura <command>
 
@@ -88,6 +92,9 @@ merchant, connect y jobs usan AUTOFACTURA_DATA_DIR (./data) o DATABASE_URL (Post
       Connects Stripe to a merchant (as the dashboard does): stores the endpoint secret and the API key
       encrypted, routes a Connect account's events, sets the payment form per kind (credit, debit,
       prepaid, oxxo, customer_balance, other) and prints the webhook URL and the events to send.
+  stripe sync --merchant ID --since DATE [--json]
+      Records what Stripe's webhooks did not deliver (events of the last 30 days since DATE) with the
+      merchant's API key; running it again duplicates nothing. STRIPE_API_URL points at another server.
   jobs run [--max-jobs N]
       Works the pending jobs once (stamping, emails, refunds); Ctrl-C stops after the job in progress
       and the next run resumes.
@@ -97,7 +104,7 @@ merchant, connect y jobs usan AUTOFACTURA_DATA_DIR (./data) o DATABASE_URL (Post
       merchant and prints its API keys. SIGTERM/Ctrl-C finishes the work in progress and exits.
 
 General options: --lang es|en (or AUTOFACTURA_LANG).
-merchant, connect and jobs use AUTOFACTURA_DATA_DIR (./data) or DATABASE_URL (PostgreSQL), AUTOFACTURA_SECRET, PAC and SMTP_URL.
+merchant, connect, stripe and jobs use AUTOFACTURA_DATA_DIR (./data) or DATABASE_URL (PostgreSQL), AUTOFACTURA_SECRET, PAC and SMTP_URL.
 `,
 };
 

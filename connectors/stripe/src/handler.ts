@@ -7,7 +7,7 @@
  * merchant gave an API key and the event lacks something only the API has (an exchange rate).
  */
 import type Stripe from 'stripe';
-import type { Autofactura, PaymentInput } from '../../../core/src/automation/types.js';
+import type { Autofactura, Logger, PaymentInput } from '../../../core/src/automation/types.js';
 import type { Merchant } from '../../../core/src/store/types.js';
 import { exchangeRateText } from './amounts.js';
 import {
@@ -30,6 +30,7 @@ export interface StripeWebhookDeps {
   /** A Stripe API client for a merchant's API key (tests point it at a local fake). */
   stripeClient?(apiKey: string): Stripe;
   toleranceSeconds?: number;
+  logger?: Logger;
   /** Seconds since the epoch (tests). */
   now?(): number;
 }
@@ -80,9 +81,24 @@ async function withExchangeRate(
   if (payment.exchangeRate || (payment.currency ?? 'MXN') === 'MXN') return payment;
   const apiKey = await deps.af.connectionSecret(merchant.id, API_KEY_SECRET);
   if (balanceTransaction && apiKey && deps.stripeClient) {
-    const bt = await deps.stripeClient(apiKey).balanceTransactions.retrieve(balanceTransaction);
-    if (bt.exchange_rate && bt.currency === 'mxn')
+    const account = merchant.connections?.[ACCOUNT_CONNECTION];
+    const bt = await deps
+      .stripeClient(apiKey)
+      .balanceTransactions.retrieve(balanceTransaction, {}, account ? { stripeAccount: account } : undefined)
+      .catch((error: { statusCode?: number; message?: string }) => {
+        // Stripe answered that it has no such transaction (4xx): no rate to be had. Otherwise try later.
+        if (error.statusCode && error.statusCode < 500) return null;
+        throw new StripeWebhookError(
+          'STRIPE_API_UNAVAILABLE',
+          'No se pudo consultar el tipo de cambio en Stripe; el evento se reintentará.',
+          'Could not read the exchange rate from Stripe; the event will be retried.',
+          503,
+          error,
+        );
+      });
+    if (bt?.exchange_rate && bt.currency === 'mxn') {
       return { ...payment, exchangeRate: exchangeRateText(bt.exchange_rate) };
+    }
   }
   throw new StripeWebhookError(
     'STRIPE_EXCHANGE_RATE_MISSING',
@@ -106,20 +122,15 @@ function withPaymentForm(merchant: Merchant, payment: PaymentInput): PaymentInpu
   return form ? { ...payment, paymentForm: form } : payment;
 }
 
-export async function handleStripeWebhook(
+/**
+ * What one authentic event carries, recorded for `merchant` (the webhook after verifying it; the sync
+ * command for events it lists through the API). Idempotent: the same event again changes nothing.
+ */
+export async function processStripeEvent(
   deps: StripeWebhookDeps,
-  request: { merchantId: string; rawBody: Buffer; signature: string | undefined },
+  merchant: Merchant,
+  event: Stripe.Event,
 ): Promise<StripeWebhookResult> {
-  const urlMerchant = await deps.merchant(request.merchantId);
-  const secret = urlMerchant ? await deps.af.connectionSecret(urlMerchant.id, WEBHOOK_SECRET) : null;
-  if (!urlMerchant || !secret) throw notConnected();
-  const options = {
-    toleranceSeconds: deps.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
-    ...(deps.now ? { now: deps.now() } : {}),
-  };
-  const verifyWith = (key: string) => verifyStripeEvent(request.rawBody, request.signature, key, options);
-  const event = verifyWith(secret);
-  const merchant = await target(deps, urlMerchant, event, verifyWith);
   const action = normalizeEvent(event, merchant.settings.defaultProduct);
   const result = { eventId: event.id, type: event.type, merchantId: merchant.id };
   if (action.kind === 'ignored') return { ...result, outcome: 'ignored', reason: action.reason };
@@ -131,6 +142,8 @@ export async function handleStripeWebhook(
     );
     const recorded = await deps.af.recordPayment(merchant.id, payment);
     paymentId = recorded.payment.id;
+    if (recorded.receipt?.status === 'open')
+      await writeBack(deps, merchant, payment.externalId, recorded.receipt.url);
     if (action.kind === 'payment') {
       return { ...result, outcome: recorded.created ? 'recorded' : 'duplicate', paymentId };
     }
@@ -147,4 +160,47 @@ export async function handleStripeWebhook(
     outcome: deferred ? 'refund_deferred' : 'refund_recorded',
     ...(paymentId ? { paymentId } : {}),
   };
+}
+
+/**
+ * With the merchant's API key, the receipt's portal link goes onto the PaymentIntent's metadata, so the
+ * Stripe Dashboard shows where the customer invoices. Best effort: the payment is already stored, and a
+ * failure here is logged, never a reason for Stripe to redeliver.
+ */
+async function writeBack(deps: StripeWebhookDeps, merchant: Merchant, externalId: string, url: string) {
+  if (!externalId.startsWith('pi_') || !deps.stripeClient) return;
+  const apiKey = await deps.af.connectionSecret(merchant.id, API_KEY_SECRET);
+  if (!apiKey) return;
+  const account = merchant.connections?.[ACCOUNT_CONNECTION];
+  try {
+    await deps
+      .stripeClient(apiKey)
+      .paymentIntents.update(
+        externalId,
+        { metadata: { autofactura_invoice_url: url, autofactura_status: 'awaiting_customer' } },
+        account ? { stripeAccount: account } : undefined,
+      );
+  } catch (error) {
+    deps.logger?.warn('stripe metadata write-back failed', {
+      merchantId: merchant.id,
+      paymentIntent: externalId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+export async function handleStripeWebhook(
+  deps: StripeWebhookDeps,
+  request: { merchantId: string; rawBody: Buffer; signature: string | undefined },
+): Promise<StripeWebhookResult> {
+  const urlMerchant = await deps.merchant(request.merchantId);
+  const secret = urlMerchant ? await deps.af.connectionSecret(urlMerchant.id, WEBHOOK_SECRET) : null;
+  if (!urlMerchant || !secret) throw notConnected();
+  const options = {
+    toleranceSeconds: deps.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+    ...(deps.now ? { now: deps.now() } : {}),
+  };
+  const verifyWith = (key: string) => verifyStripeEvent(request.rawBody, request.signature, key, options);
+  const event = verifyWith(secret);
+  return processStripeEvent(deps, await target(deps, urlMerchant, event, verifyWith), event);
 }

@@ -7,7 +7,7 @@
  */
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import Stripe from 'stripe';
+import { type StripeApiLocation, stripeClient } from '../../../connectors/stripe/src/client.js';
 import { StripeWebhookError } from '../../../connectors/stripe/src/errors.js';
 import { handleStripeWebhook } from '../../../connectors/stripe/src/handler.js';
 import type { Autofactura, Logger } from '../../../core/src/automation/types.js';
@@ -21,7 +21,7 @@ export interface StripeWebhookOptions {
   store: Store;
   logger: Logger;
   /** Where the merchant's API key reaches Stripe (tests: a local fake); default api.stripe.com. */
-  stripeApi?: { host: string; port: number; protocol: 'http' | 'https' };
+  stripeApi?: StripeApiLocation;
   toleranceSeconds?: number;
 }
 
@@ -54,7 +54,8 @@ export function stripeWebhookRouter(options: StripeWebhookOptions): Router {
         {
           af: options.af,
           merchant: (id) => options.store.merchants.get(id),
-          stripeClient: (apiKey) => new Stripe(apiKey, { ...options.stripeApi, maxNetworkRetries: 1 }),
+          stripeClient: (apiKey) => stripeClient(apiKey, options.stripeApi),
+          logger: options.logger,
           ...(options.toleranceSeconds ? { toleranceSeconds: options.toleranceSeconds } : {}),
         },
         { merchantId: ctx.params.merchantId!, rawBody: body, signature },

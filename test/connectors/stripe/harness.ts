@@ -55,7 +55,9 @@ export interface StripeHarness {
   close(): Promise<void>;
 }
 
-export async function stripeHarness(): Promise<StripeHarness> {
+export async function stripeHarness(
+  options: { stripeApi?: { host: string; port: number; protocol: 'http' | 'https' } } = {},
+): Promise<StripeHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'autofactura-stripe-'));
   const store = await openTestStore(join(dir, 'data'));
   const pacDir = join(dir, 'pac');
@@ -84,7 +86,13 @@ export async function stripeHarness(): Promise<StripeHarness> {
   await af.setMerchantSecret(a.id, 'stripe.webhook_secret', secrets.a);
   await af.setMerchantSecret(b.id, 'stripe.webhook_secret', secrets.b);
   const server: Server = createServer(
-    createApp({ af, store, logger, publicUrl: 'http://127.0.0.1' }).callback(),
+    createApp({
+      af,
+      store,
+      logger,
+      publicUrl: 'http://127.0.0.1',
+      ...(options.stripeApi ? { stripeApi: options.stripeApi } : {}),
+    }).callback(),
   );
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,0 +1,74 @@
+import { strict as assert } from 'node:assert';
+import { apiLocation } from '../../../connectors/stripe/src/client.js';
+import { type FakeStripe, fakeStripe } from './fake-stripe.js';
+import { type StripeHarness, stripeHarness } from './harness.js';
+
+describe('Stripe webhooks with the merchant’s API key, against a local fake Stripe (#6)', () => {
+  let stripe: FakeStripe;
+  let h: StripeHarness;
+  const apiKey = 'rk_test_51QpLwebhookKey0001';
+  before(async () => {
+    stripe = await fakeStripe();
+    h = await stripeHarness({ stripeApi: apiLocation(stripe.url)! });
+    await h.af.setMerchantSecret(h.merchantIds.a, 'stripe.api_key', apiKey);
+  });
+  after(async () => {
+    await h.close();
+    await stripe.close();
+  });
+
+  it('writes the portal link back on the PaymentIntent when the payment got a receipt', async () => {
+    const event = await h.sample('charge.succeeded.card-debit');
+    assert.equal((await h.post(event)).json.outcome, 'recorded');
+    const payment = (await h.payment('pi_3QpLdebit00001'))!;
+    const link = await h.af.receiptLink(h.merchantIds.a, payment.receiptId!);
+    const update = stripe.requests.find(
+      (r) => r.method === 'POST' && r.path === '/v1/payment_intents/pi_3QpLdebit00001',
+    );
+    assert.ok(update, 'the PaymentIntent was updated');
+    assert.equal(update.apiKey, apiKey);
+    assert.equal(update.form.get('metadata[autofactura_invoice_url]'), link);
+    assert.equal(update.form.get('metadata[autofactura_status]'), 'awaiting_customer');
+  });
+
+  it('still records the payment when Stripe refuses the write-back', async () => {
+    await h.af.setMerchantSecret(h.merchantIds.a, 'stripe.api_key', 'pk_test_not_a_secret_key');
+    try {
+      const event = JSON.parse(
+        JSON.stringify(await h.sample('charge.succeeded.card-debit')).replaceAll(
+          '3QpLdebit00001',
+          '3QpLwbfail00001',
+        ),
+      );
+      assert.equal((await h.post(event)).status, 200);
+      assert.equal((await h.payment('pi_3QpLwbfail00001'))!.status, 'awaiting_customer');
+    } finally {
+      await h.af.setMerchantSecret(h.merchantIds.a, 'stripe.api_key', apiKey);
+    }
+  });
+
+  it('looks up the exchange rate of a foreign charge whose event carries only the balance transaction id', async () => {
+    const event = await h.sample('charge.succeeded.usd');
+    const bt = event.data.object.balance_transaction;
+    stripe.balanceTransactions.set(bt.id, bt);
+    event.data.object.balance_transaction = bt.id;
+    assert.equal((await h.post(event)).json.outcome, 'recorded');
+    const payment = (await h.payment('pi_3QpLusd0000001'))!;
+    assert.equal(payment.currency, 'USD');
+    assert.equal(payment.exchangeRate, '17.400512');
+    assert.ok(
+      stripe.requests.some((r) => r.path === `/v1/balance_transactions/${bt.id}` && r.apiKey === apiKey),
+    );
+  });
+
+  it('refuses a foreign charge whose rate cannot be found (422, nothing stored)', async () => {
+    const event = JSON.parse(
+      JSON.stringify(await h.sample('charge.succeeded.usd')).replaceAll('3QpLusd0000001', '3QpLusd0000002'),
+    );
+    event.data.object.balance_transaction = 'txn_unknown_to_stripe';
+    const res = await h.post(event);
+    assert.equal(res.status, 422);
+    assert.equal(res.json.error.code, 'STRIPE_EXCHANGE_RATE_MISSING');
+    assert.equal(await h.payment('pi_3QpLusd0000002'), null);
+  });
+});
