@@ -28,12 +28,16 @@ export async function syncStripe(
   since: Date,
 ): Promise<SyncReport> {
   const account = merchant.connections?.[ACCOUNT_CONNECTION];
-  const events = await client.events
+  const events: Stripe.Event[] = [];
+  await client.events
     .list(
       { created: { gte: Math.floor(since.getTime() / 1000) }, types: [...WEBHOOK_EVENTS], limit: 100 },
       account ? { stripeAccount: account } : undefined,
     )
-    .autoPagingToArray({ limit: MAX_EVENTS });
+    .autoPagingEach((event) => {
+      events.push(event);
+      return events.length < MAX_EVENTS;
+    });
   // Stripe lists the newest first; a payment is recorded before its refunds when replayed oldest first.
   events.sort((a, b) => a.created - b.created);
   const report: SyncReport = { listed: events.length, outcomes: {}, failed: [] };
