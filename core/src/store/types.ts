@@ -444,7 +444,7 @@ export interface MerchantRepo {
   list(): Promise<Merchant[]>;
   /** The merchant whose branding.slug is exactly `slug` (the public portal), or null. */
   findBySlug(slug: string): Promise<Merchant | null>;
-  /** The merchant whose `connections[name]` is exactly `value`, or null. */
+  /** The merchant whose account id `connections[name]` (a name ending in `.account`) is `value`, or null. */
   findByConnection(name: string, value: string): Promise<Merchant | null>;
   /**
    * Replaces the record (id and createdAt kept); throws STORE_NOT_FOUND for an unknown id and

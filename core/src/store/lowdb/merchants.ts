@@ -24,7 +24,7 @@ export async function merchantRepo(dbDir: string, mutex: Mutex): Promise<Merchan
     byId.set(merchant.id, pos);
     for (const key of merchant.apiKeys) byPrefix.set(key.prefix, merchant.id);
     if (merchant.branding.slug) bySlug.set(merchant.branding.slug, merchant.id);
-    for (const key of connectionKeys(merchant)) byConnection.set(key, merchant.id);
+    for (const key of uniqueKeys(merchant)) byConnection.set(key, merchant.id);
   }
 
   const current = (id: string) => {
@@ -85,8 +85,8 @@ export async function merchantRepo(dbDir: string, mutex: Mutex): Promise<Merchan
     for (const key of after.apiKeys) byPrefix.set(key.prefix, after.id);
     if (before?.branding.slug) bySlug.delete(before.branding.slug);
     if (after.branding.slug) bySlug.set(after.branding.slug, after.id);
-    for (const key of before ? connectionKeys(before) : []) byConnection.delete(key);
-    for (const key of connectionKeys(after)) byConnection.set(key, after.id);
+    for (const key of before ? uniqueKeys(before) : []) byConnection.delete(key);
+    for (const key of uniqueKeys(after)) byConnection.set(key, after.id);
   }
 
   return {

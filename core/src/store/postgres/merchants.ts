@@ -86,6 +86,7 @@ export function merchantRepo(db: Db): MerchantRepo {
     },
 
     async findByConnection(name, value) {
+      if (!name.endsWith('.account')) return null;
       const [row] = await db.query<{ data: Merchant }>(
         `SELECT data FROM ${merchants} WHERE data -> 'connections' ->> $1 = $2 ORDER BY pos LIMIT 1`,
         [name, value],

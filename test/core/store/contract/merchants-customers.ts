@@ -139,6 +139,7 @@ export function merchantContract(store: StoreRef): void {
         connections: { 'stripe.account': account, 'stripe.payment_forms': 'debit=28' },
       });
       assert.equal((await store().merchants.findByConnection('stripe.account', account))?.id, given.id);
+      assert.equal(await store().merchants.findByConnection('stripe.payment_forms', 'debit=28'), null);
 
       // Disconnected: the account is free for another merchant.
       await store().merchants.update({ ...given, connections: {} });
