@@ -7,5 +7,5 @@ module.exports = {
     '^.+\\.[jt]sx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: false }],
   },
   transformIgnorePatterns: ['/node_modules/(?!@stripe/ui-extension-sdk/)'],
-  testTimeout: 30000,
+  testTimeout: 60000,
 };

@@ -57,6 +57,7 @@ describe('Stripe App views against the real backend (Jest in connectors/stripe/a
     await record('pi_3UiInvoiced', { email: 'carlos@example.com', externalId: 'cus_UiCarlos', ...CARLOS });
     await record('pi_3UiCancel', { email: 'carlos@example.com', externalId: 'cus_UiCarlos', ...CARLOS });
     await record('pi_3UiReceipt', { email: 'ana@example.com', externalId: 'cus_UiAna' });
+    await h.af.workJobs();
   });
   after(() => h?.close());
 

@@ -54,7 +54,7 @@ export function stripeSignature(context: ReturnType<typeof contextFor>): string 
 }
 
 /** Flushes renders until `done()` holds: the view waits on real HTTP calls. */
-export async function until(update: () => Promise<void>, done: () => boolean, ms = 15000): Promise<void> {
+export async function until(update: () => Promise<void>, done: () => boolean, ms = 30000): Promise<void> {
   const end = Date.now() + ms;
   while (!done()) {
     if (Date.now() > end) throw new Error('The view did not reach the expected state in time');
