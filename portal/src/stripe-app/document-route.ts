@@ -7,13 +7,13 @@ import type Router from '@koa/router';
 import type { Autofactura } from '../../../core/src/automation/types.js';
 import { apiError } from '../http-error.js';
 import { documentLinkValid } from './documents.js';
-import type { AppState } from './request-edge.js';
+import { type AppState, appSecrets } from './request-edge.js';
 
 export function documentRoute(
   router: Router<AppState>,
-  options: { af: Autofactura; secretOf: () => string; now: () => number },
+  options: { af: Autofactura; appSecret: string | undefined; now: () => number },
 ): void {
-  const { af, secretOf, now } = options;
+  const { af, now } = options;
   router.get('/documents/:file', async (ctx) => {
     const match = /^([A-Za-z0-9_-]{1,80})\.(xml|pdf)$/.exec(ctx.params.file as string);
     const merchantId = typeof ctx.query.m === 'string' ? ctx.query.m : '';
@@ -21,7 +21,9 @@ export function documentRoute(
     const expires = Number(ctx.query.e);
     const format = match?.[2] as 'xml' | 'pdf' | undefined;
     const ref = { merchantId, invoiceId: match?.[1] ?? '', format: format ?? 'xml', expires };
-    if (!match || !format || !documentLinkValid(secretOf(), ref, signature, now())) {
+    // Signed under the secret that verified the view's request: the server's app or the merchant's own.
+    const secrets = match && format ? await appSecrets(af, options.appSecret, merchantId || null) : [];
+    if (!secrets.some((secret) => documentLinkValid(secret, ref, signature, now()))) {
       throw apiError(
         403,
         'DOCUMENT_LINK_INVALID',

@@ -19,7 +19,7 @@ import { documentRoute } from './document-route.js';
 import { documentPath } from './documents.js';
 import { cancelCfdi, issueNow, portalLink } from './payment-actions.js';
 import { paymentRecords, paymentView } from './payment-view.js';
-import { type AppState, appSecret, corsForDashboard, verifySigned } from './request-edge.js';
+import { type AppState, appSecrets, corsForDashboard, verifySigned } from './request-edge.js';
 import type { AppCaller } from './signature.js';
 
 export interface StripeAppOptions {
@@ -38,7 +38,8 @@ export function stripeAppRouter(options: StripeAppOptions): Router {
   const { af, store } = options;
   const base = options.publicUrl.replace(/\/+$/, '');
   const now = options.now ?? Date.now;
-  const secretOf = () => appSecret(options.appSecret);
+  const secretsFor = async (caller: AppCaller) =>
+    appSecrets(af, options.appSecret, (await linkedMerchant(af, caller.accountId))?.id ?? null);
 
   const router = new Router<AppState>({ prefix: '/stripe-app' });
   corsForDashboard(router);
@@ -47,7 +48,7 @@ export function stripeAppRouter(options: StripeAppOptions): Router {
   signed.use(bodyParser({ enableTypes: ['json'], jsonLimit: '64kb', encoding: 'utf-8' }));
   signed.use(
     verifySigned({
-      secretOf,
+      secretsFor,
       now,
       ...(options.toleranceSeconds !== undefined ? { toleranceSeconds: options.toleranceSeconds } : {}),
     }),
@@ -155,7 +156,7 @@ export function stripeAppRouter(options: StripeAppOptions): Router {
     );
   });
 
-  documentRoute(router, { af, secretOf, now });
+  documentRoute(router, { af, appSecret: options.appSecret, now });
   router.use(signed.routes(), signed.allowedMethods());
   return router;
 }

@@ -124,6 +124,37 @@ describe('Stripe App backend: every request is signed by Stripe for its user and
     assert.equal(res.json.merchant.id, h.merchantIds.b);
   });
 
+  it("accepts a merchant's own private app, signed with the secret it registered, for its accounts only", async () => {
+    const own = 'absec_own_private_app_of_b_0123456789';
+    const ofB: Caller = { user_id: 'usr_OwnB1', account_id: 'acct_1OwnAppB' };
+    const ofA: Caller = { user_id: 'usr_OwnA1', account_id: 'acct_1OwnAppA' };
+    await h.af.setMerchantConnection(h.merchantIds.b, 'stripe.account', ofB.account_id);
+    await h.af.setMerchantConnection(h.merchantIds.a, 'stripe.account', ofA.account_id);
+    await h.af.setMerchantSecret(h.merchantIds.b, 'stripe_app.secret', own);
+
+    const signedByOwn = await h.post('/status', ofB, {}, { signature: h.sign(ofB, { secret: own }) });
+    assert.equal(signedByOwn.status, 200, JSON.stringify(signedByOwn.json));
+    assert.equal(signedByOwn.json.merchant.id, h.merchantIds.b);
+    // B's secret does not speak for A's account.
+    const borrowed = await h.post('/status', ofA, {}, { signature: h.sign(ofA, { secret: own }) });
+    assert.equal(borrowed.status, 401);
+
+    const saved = process.env.STRIPE_APP_SECRET;
+    delete process.env.STRIPE_APP_SECRET;
+    try {
+      assert.equal(
+        (await h.post('/status', ofB, {}, { signature: h.sign(ofB, { secret: own }) })).status,
+        200,
+      );
+      assert.equal((await h.post('/status', ofA)).status, 503);
+    } finally {
+      process.env.STRIPE_APP_SECRET = saved;
+      await h.af.setMerchantSecret(h.merchantIds.b, 'stripe_app.secret', null);
+      await h.af.setMerchantConnection(h.merchantIds.b, 'stripe.account', null);
+      await h.af.setMerchantConnection(h.merchantIds.a, 'stripe.account', null);
+    }
+  });
+
   it('answers 503 with what to set when the server has no app secret', async () => {
     const saved = process.env.STRIPE_APP_SECRET;
     delete process.env.STRIPE_APP_SECRET;
