@@ -97,6 +97,10 @@ function oneTax(
     withholding: tax.withholding,
     base,
     baseDecimals: decimals,
+    // Always present (undefined for Exento), so every LineTax has one shape.
+    rate: undefined,
+    exact: undefined,
+    importe: undefined,
   };
   if (tax.factor === 'Exento' || tax.rate === undefined) return line;
   const rate = fixed(tax.rate);
