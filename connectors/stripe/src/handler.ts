@@ -7,20 +7,13 @@
  * merchant gave an API key and the event lacks something only the API has (an exchange rate).
  */
 import type Stripe from 'stripe';
-import type { Autofactura, Logger, PaymentInput } from '../../../core/src/automation/types.js';
+import type { Autofactura, Logger } from '../../../core/src/automation/types.js';
 import type { Merchant } from '../../../core/src/store/types.js';
-import { exchangeRateText } from './amounts.js';
-import {
-  ACCOUNT_CONNECTION,
-  API_KEY_SECRET,
-  DEFAULT_TOLERANCE_SECONDS,
-  PAYMENT_FORMS_CONNECTION,
-  parsePaymentForms,
-  WEBHOOK_SECRET,
-} from './config.js';
+import { withExchangeRate, writeBack } from './api-key.js';
+import { ACCOUNT_CONNECTION, DEFAULT_TOLERANCE_SECONDS, WEBHOOK_SECRET } from './config.js';
 import { StripeWebhookError } from './errors.js';
 import { normalizeEvent } from './normalize.js';
-import type { StripeKind } from './payment-method.js';
+import { withPaymentForm } from './payment-form.js';
 import { verifyStripeEvent } from './verify.js';
 
 export interface StripeWebhookDeps {
@@ -72,56 +65,6 @@ async function target(
   return owner;
 }
 
-async function withExchangeRate(
-  deps: StripeWebhookDeps,
-  merchant: Merchant,
-  payment: PaymentInput,
-  balanceTransaction: string | undefined,
-): Promise<PaymentInput> {
-  if (payment.exchangeRate || (payment.currency ?? 'MXN') === 'MXN') return payment;
-  const apiKey = await deps.af.connectionSecret(merchant.id, API_KEY_SECRET);
-  if (balanceTransaction && apiKey && deps.stripeClient) {
-    const account = merchant.connections?.[ACCOUNT_CONNECTION];
-    const bt = await deps
-      .stripeClient(apiKey)
-      .balanceTransactions.retrieve(balanceTransaction, {}, account ? { stripeAccount: account } : undefined)
-      .catch((error: { statusCode?: number; message?: string }) => {
-        // Stripe answered that it has no such transaction (4xx): no rate to be had. Otherwise try later.
-        if (error.statusCode && error.statusCode < 500) return null;
-        throw new StripeWebhookError(
-          'STRIPE_API_UNAVAILABLE',
-          'No se pudo consultar el tipo de cambio en Stripe; el evento se reintentará.',
-          'Could not read the exchange rate from Stripe; the event will be retried.',
-          503,
-          error,
-        );
-      });
-    if (bt?.exchange_rate && bt.currency === 'mxn') {
-      return { ...payment, exchangeRate: exchangeRateText(bt.exchange_rate) };
-    }
-  }
-  throw new StripeWebhookError(
-    'STRIPE_EXCHANGE_RATE_MISSING',
-    `El pago en ${payment.currency} necesita el tipo de cambio: da a autofactura una llave API de Stripe (lectura de balance) o pon metadata sat_exchange_rate en el pago.`,
-    `The ${payment.currency} payment needs its exchange rate: give autofactura a Stripe API key (balance read) or set metadata sat_exchange_rate on the payment.`,
-    422,
-  );
-}
-
-/** The merchant's c_FormaPago for this Stripe kind, when its connection overrides the settings' one. */
-function withPaymentForm(merchant: Merchant, payment: PaymentInput): PaymentInput {
-  const overrides = merchant.connections?.[PAYMENT_FORMS_CONNECTION];
-  const kind = payment.metadata?.stripe_method as StripeKind | undefined;
-  if (!overrides || !kind) return payment;
-  let form: string | undefined;
-  try {
-    form = parsePaymentForms(overrides)[kind];
-  } catch {
-    form = undefined; // Stored by connect-stripe after the same check; an older value is ignored.
-  }
-  return form ? { ...payment, paymentForm: form } : payment;
-}
-
 /**
  * What one authentic event carries, recorded for `merchant` (the webhook after verifying it; the sync
  * command for events it lists through the API). Idempotent: the same event again changes nothing.
@@ -160,33 +103,6 @@ export async function processStripeEvent(
     outcome: deferred ? 'refund_deferred' : 'refund_recorded',
     ...(paymentId ? { paymentId } : {}),
   };
-}
-
-/**
- * With the merchant's API key, the receipt's portal link goes onto the PaymentIntent's metadata, so the
- * Stripe Dashboard shows where the customer invoices. Best effort: the payment is already stored, and a
- * failure here is logged, never a reason for Stripe to redeliver.
- */
-async function writeBack(deps: StripeWebhookDeps, merchant: Merchant, externalId: string, url: string) {
-  if (!externalId.startsWith('pi_') || !deps.stripeClient) return;
-  const apiKey = await deps.af.connectionSecret(merchant.id, API_KEY_SECRET);
-  if (!apiKey) return;
-  const account = merchant.connections?.[ACCOUNT_CONNECTION];
-  try {
-    await deps
-      .stripeClient(apiKey)
-      .paymentIntents.update(
-        externalId,
-        { metadata: { autofactura_invoice_url: url, autofactura_status: 'awaiting_customer' } },
-        account ? { stripeAccount: account } : undefined,
-      );
-  } catch (error) {
-    deps.logger?.warn('stripe metadata write-back failed', {
-      merchantId: merchant.id,
-      paymentIntent: externalId,
-      error: error instanceof Error ? error.message : String(error),
-    });
-  }
 }
 
 export async function handleStripeWebhook(

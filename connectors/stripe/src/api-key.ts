@@ -1,0 +1,74 @@
+/**
+ * What a merchant's Stripe API key adds to an event: the exchange rate of a foreign charge whose event
+ * carries only its balance transaction's id, and the receipt's portal link written back on the
+ * PaymentIntent. Without a key nothing here calls Stripe.
+ */
+import type { PaymentInput } from '../../../core/src/automation/types.js';
+import type { Merchant } from '../../../core/src/store/types.js';
+import { exchangeRateText } from './amounts.js';
+import { ACCOUNT_CONNECTION, API_KEY_SECRET } from './config.js';
+import { StripeWebhookError } from './errors.js';
+import type { StripeWebhookDeps } from './handler.js';
+
+export async function withExchangeRate(
+  deps: StripeWebhookDeps,
+  merchant: Merchant,
+  payment: PaymentInput,
+  balanceTransaction: string | undefined,
+): Promise<PaymentInput> {
+  if (payment.exchangeRate || (payment.currency ?? 'MXN') === 'MXN') return payment;
+  const apiKey = await deps.af.connectionSecret(merchant.id, API_KEY_SECRET);
+  if (balanceTransaction && apiKey && deps.stripeClient) {
+    const account = merchant.connections?.[ACCOUNT_CONNECTION];
+    const bt = await deps
+      .stripeClient(apiKey)
+      .balanceTransactions.retrieve(balanceTransaction, {}, account ? { stripeAccount: account } : undefined)
+      .catch((error: { statusCode?: number; message?: string }) => {
+        // Stripe answered that it has no such transaction (4xx): no rate to be had. Otherwise try later.
+        if (error.statusCode && error.statusCode < 500) return null;
+        throw new StripeWebhookError(
+          'STRIPE_API_UNAVAILABLE',
+          'No se pudo consultar el tipo de cambio en Stripe; el evento se reintentará.',
+          'Could not read the exchange rate from Stripe; the event will be retried.',
+          503,
+          error,
+        );
+      });
+    if (bt?.exchange_rate && bt.currency === 'mxn') {
+      return { ...payment, exchangeRate: exchangeRateText(bt.exchange_rate) };
+    }
+  }
+  throw new StripeWebhookError(
+    'STRIPE_EXCHANGE_RATE_MISSING',
+    `El pago en ${payment.currency} necesita el tipo de cambio: da a autofactura una llave API de Stripe (lectura de balance) o pon metadata sat_exchange_rate en el pago.`,
+    `The ${payment.currency} payment needs its exchange rate: give autofactura a Stripe API key (balance read) or set metadata sat_exchange_rate on the payment.`,
+    422,
+  );
+}
+
+export /**
+ * With the merchant's API key, the receipt's portal link goes onto the PaymentIntent's metadata, so the
+ * Stripe Dashboard shows where the customer invoices. Best effort: the payment is already stored, and a
+ * failure here is logged, never a reason for Stripe to redeliver.
+ */
+async function writeBack(deps: StripeWebhookDeps, merchant: Merchant, externalId: string, url: string) {
+  if (!externalId.startsWith('pi_') || !deps.stripeClient) return;
+  const apiKey = await deps.af.connectionSecret(merchant.id, API_KEY_SECRET);
+  if (!apiKey) return;
+  const account = merchant.connections?.[ACCOUNT_CONNECTION];
+  try {
+    await deps
+      .stripeClient(apiKey)
+      .paymentIntents.update(
+        externalId,
+        { metadata: { autofactura_invoice_url: url, autofactura_status: 'awaiting_customer' } },
+        account ? { stripeAccount: account } : undefined,
+      );
+  } catch (error) {
+    deps.logger?.warn('stripe metadata write-back failed', {
+      merchantId: merchant.id,
+      paymentIntent: externalId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
