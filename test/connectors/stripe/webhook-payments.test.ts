@@ -21,7 +21,10 @@ describe('Stripe webhooks: each event becomes the right payment, customer and do
     const res = await h.post(await h.sample('checkout.session.completed.paid-rfc'));
     assert.equal(res.status, 200);
     assert.deepEqual(res.json, { received: true, outcome: 'recorded' });
-    const { payment, cfdi } = await stamped('pi_3QpLcheckout001');
+    const { payment, invoice, cfdi } = await stamped('pi_3QpLcheckout001');
+    assert.equal(payment.mode, 'test', 'a livemode:false event');
+    assert.equal(invoice.mode, 'test');
+    assert.match(invoice.series, /-PRUEBA$/);
     assert.equal(payment.amount, '899.00');
     assert.equal(payment.currency, 'MXN');
     assert.equal(payment.metadata.stripe_checkout_session, 'cs_test_a1PaidRfc0001');
@@ -68,8 +71,13 @@ describe('Stripe webhooks: each event becomes the right payment, customer and do
   });
 
   it('invoice.paid (Billing): its lines become conceptos with the products’ SAT keys', async () => {
-    assert.equal((await h.post(await h.sample('invoice.paid'))).status, 200);
-    const { payment, cfdi } = await stamped('pi_3QpLbilling0001');
+    const event = await h.sample('invoice.paid');
+    event.livemode = true;
+    event.data.object.livemode = true;
+    assert.equal((await h.post(event)).status, 200);
+    const { payment, invoice, cfdi } = await stamped('pi_3QpLbilling0001');
+    assert.equal(payment.mode, 'live');
+    assert.equal(invoice.mode ?? 'live', 'live');
     assert.equal(payment.amount, '1740.00');
     assert.deepEqual(
       cfdi.Conceptos.map((c) => [c.ClaveProdServ, c.ClaveUnidad, c.Cantidad, c.Descripcion]),
