@@ -1,7 +1,7 @@
 /**
  * Merchants, with their API keys mirrored in api_keys so a prefix finds its merchant (unique); the
- * portal slug (branding.slug) is unique through the expression index merchants_slug (002), a Stripe
- * Connect account (connections['stripe.account']) through merchants_stripe_account (006).
+ * portal slug (branding.slug) is unique through the expression index merchants_slug (002), and account
+ * ids (connections whose name ends in `.account`) are mirrored in merchant_accounts (007), unique.
  */
 import type { ApiKeyRecord, Merchant, MerchantRepo } from '../types.js';
 import type { Db, Queryable } from './db.js';
@@ -18,6 +18,19 @@ async function writeKeys(q: Queryable, db: Db, merchant: Merchant): Promise<void
   }
 }
 
+/** Account ids (connections named `*.account`) belong to one merchant: the mirror's key says so. */
+async function writeAccounts(q: Queryable, db: Db, merchant: Merchant): Promise<void> {
+  await q.query(`DELETE FROM ${db.t('merchant_accounts')} WHERE merchant_id = $1`, [merchant.id]);
+  for (const [name, value] of Object.entries(merchant.connections ?? {})) {
+    if (!name.endsWith('.account')) continue;
+    await q.query(`INSERT INTO ${db.t('merchant_accounts')} (name, value, merchant_id) VALUES ($1, $2, $3)`, [
+      name,
+      value,
+      merchant.id,
+    ]);
+  }
+}
+
 function duplicateMerchant(merchant: Merchant, cause: unknown) {
   const constraint = (cause as { constraint?: string }).constraint ?? '';
   if (constraint.startsWith('api_keys')) {
@@ -31,13 +44,8 @@ function duplicateMerchant(merchant: Merchant, cause: unknown) {
       cause,
     );
   }
-  if (constraint === 'merchants_stripe_account') {
-    const account = merchant.connections?.['stripe.account'];
-    return duplicate(
-      `un comercio con la cuenta de Stripe ${account}`,
-      `A merchant with Stripe account ${account}`,
-      cause,
-    );
+  if (constraint.startsWith('merchant_accounts')) {
+    return duplicate('un comercio con esa cuenta conectada', 'A merchant with that connected account', cause);
   }
   return duplicate(`un comercio con id ${merchant.id}`, `A merchant with id ${merchant.id}`, cause);
 }
@@ -54,6 +62,7 @@ export function merchantRepo(db: Db): MerchantRepo {
             [merchant.id, merchant.rfc, merchant.createdAt, merchant.updatedAt, json(merchant)],
           );
           await writeKeys(q, db, merchant);
+          await writeAccounts(q, db, merchant);
           return row!.data;
         });
       } catch (error) {
@@ -88,7 +97,8 @@ export function merchantRepo(db: Db): MerchantRepo {
     async findByConnection(name, value) {
       if (!name.endsWith('.account')) return null;
       const [row] = await db.query<{ data: Merchant }>(
-        `SELECT data FROM ${merchants} WHERE data -> 'connections' ->> $1 = $2 ORDER BY pos LIMIT 1`,
+        `SELECT m.data FROM ${db.t('merchant_accounts')} a JOIN ${merchants} m ON m.id = a.merchant_id
+         WHERE a.name = $1 AND a.value = $2`,
         [name, value],
       );
       return row?.data ?? null;
@@ -111,6 +121,7 @@ export function merchantRepo(db: Db): MerchantRepo {
           );
           if (!row) throw notFound('el comercio', 'merchant', merchant.id);
           await writeKeys(q, db, merchant);
+          await writeAccounts(q, db, merchant);
           return row.data;
         });
       } catch (error) {

@@ -141,6 +141,25 @@ export function merchantContract(store: StoreRef): void {
       assert.equal((await store().merchants.findByConnection('stripe.account', account))?.id, given.id);
       assert.equal(await store().merchants.findByConnection('stripe.payment_forms', 'debit=28'), null);
 
+      // Any account id (a name ending in .account) is unique, not only Stripe's webhook account.
+      const appAccount = `acct_${randomBytes(8).toString('hex')}`;
+      await store().merchants.update({
+        ...other,
+        connections: { 'stripe.payment_forms': 'debit=28', 'stripe_app.account': appAccount },
+      });
+      await rejectsWithCode(
+        store().merchants.update({
+          ...given,
+          connections: { 'stripe.account': account, 'stripe_app.account': appAccount },
+        }),
+        'STORE_DUPLICATE',
+      );
+      assert.equal(
+        (await store().merchants.findByConnection('stripe_app.account', appAccount))?.id,
+        other.id,
+      );
+      await store().merchants.update({ ...other, connections: {} });
+
       // Disconnected: the account is free for another merchant.
       await store().merchants.update({ ...given, connections: {} });
       assert.equal(await store().merchants.findByConnection('stripe.account', account), null);
