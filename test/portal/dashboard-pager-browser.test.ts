@@ -87,5 +87,14 @@ describe('dashboard pager in Chromium', function () {
     assert.equal(await older().count(), 0, 'no link after the oldest payment');
     await page.goBack();
     assert.deepEqual(await rows(), expected(35, 11), 'the back button shows the same page again');
+    // "Más recientes" walks back up, a page at a time; the payment that arrived meanwhile is on top.
+    const newer = () => page.getByRole('link', { name: /Más recientes/ });
+    await newer().click();
+    await page.waitForURL(/newer=/);
+    assert.deepEqual(await rows(), expected(60, 36));
+    await newer().click();
+    await page.waitForURL(/newer=/);
+    assert.deepEqual(await rows(), expected(61, 37), 'the top page, full, with the new payment first');
+    assert.equal(await newer().count(), 0, 'nothing newer than the newest');
   });
 });

@@ -51,8 +51,9 @@ const es: Dictionary = {
   'dash.empty.title': 'Nada por aquí',
   'dash.pager.label': 'Páginas',
   'dash.pager.next': 'Más antiguos',
+  'dash.pager.previous': 'Más recientes',
   'dash.pager.truncated':
-    'Tienes muchos registros en este rango: revisamos los primeros 50,000. Acota las fechas para ver los demás.',
+    'Buscamos en los 20,000 registros más recientes de esta página; sigue con «Más antiguos» para buscar en los anteriores.',
 
   'dash.col.date': 'Fecha',
   'dash.col.customer': 'Cliente',
@@ -162,6 +163,9 @@ const es: Dictionary = {
   'dash.event.refund.failed': 'El reembolso no se pudo documentar',
   'dash.event.refund.duplicate_ignored': 'Aviso repetido del mismo reembolso (ignorado)',
   'dash.event.refund.needs_review': 'Reembolso por revisar a mano',
+  'dash.event.refund.awaiting_payment': 'Reembolso recibido antes que su pago: se aplicará cuando llegue',
+  'dash.event.refund.orphaned': 'Reembolso sin pago: nunca llegó el pago, revísalo a mano',
+  'dash.event.payment.fiscal_data_arrived': 'Llegaron los datos fiscales del cliente: se factura',
   'dash.event.job.retried': 'Falló un paso; se reintentará solo',
   'dash.event.job.dead': 'Un paso falló demasiadas veces',
 };
@@ -212,8 +216,9 @@ const en: Dictionary = {
   'dash.empty.title': 'Nothing here',
   'dash.pager.label': 'Pages',
   'dash.pager.next': 'Older',
+  'dash.pager.previous': 'Newer',
   'dash.pager.truncated':
-    'You have many records in this range: we looked at the first 50,000. Narrow the dates to see the rest.',
+    'We searched the 20,000 most recent records for this page; go on with “Older” to search earlier ones.',
 
   'dash.col.date': 'Date',
   'dash.col.customer': 'Customer',
@@ -323,6 +328,10 @@ const en: Dictionary = {
   'dash.event.refund.failed': 'The refund could not be documented',
   'dash.event.refund.duplicate_ignored': 'Repeated notice of the same refund (ignored)',
   'dash.event.refund.needs_review': 'Refund to review by hand',
+  'dash.event.refund.awaiting_payment':
+    'Refund received before its payment: applied when the payment arrives',
+  'dash.event.refund.orphaned': 'Refund without a payment: the payment never came, review it by hand',
+  'dash.event.payment.fiscal_data_arrived': "The customer's fiscal data arrived: invoicing",
   'dash.event.job.retried': 'A step failed; it will retry by itself',
   'dash.event.job.dead': 'A step failed too many times',
 };
