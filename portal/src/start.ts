@@ -10,6 +10,7 @@ import { once } from 'node:events';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { apiLocation } from '../../connectors/stripe/src/client.js';
 import { createAutofactura } from '../../core/src/automation/index.js';
 import type { Logger } from '../../core/src/automation/types.js';
 import { mailerFromEnv } from '../../core/src/notify/mailer.js';
@@ -85,6 +86,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         ...(env.SW_URL ? { sw: env.SW_URL } : {}),
       },
     });
+    const stripeApi = apiLocation(env.STRIPE_API_URL);
     const app = createServer({
       af,
       store,
@@ -94,6 +96,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ready: () => ready,
       trustProxy: /^(1|true|yes)$/i.test(env.TRUST_PROXY ?? ''),
       signupOpen: (env.AUTOFACTURA_SIGNUP ?? '').trim().toLowerCase() !== 'closed',
+      // Where the Stripe SDK calls (portal-link write-back, exchange rates): api.stripe.com unless
+      // STRIPE_API_URL points elsewhere (a proxy, a local fake in tests).
+      ...(stripeApi ? { stripeApi } : {}),
       ...(options.portalLimits ? { portalLimits: options.portalLimits } : {}),
     });
     http.on('request', app.callback());

@@ -2,23 +2,21 @@
  * `npm run bench -- <name> [options]`: benchmarks of autofactura's hot paths. Figures go to stdout;
  * nothing here is a test.
  */
-import { benchHttp } from './http.js';
-import { benchPipeline } from './pipeline.js';
-import { benchSeal } from './seal.js';
-import { benchStamp } from './stamp.js';
+type Bench = (args: string[]) => Promise<void>;
 
-const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
-  http: benchHttp,
-  pipeline: benchPipeline,
-  seal: benchSeal,
-  stamp: benchStamp,
+// Each benchmark is loaded only when chosen: `seal` does not pay for (or depend on) the HTTP server.
+const BENCHES: Record<string, () => Promise<Bench>> = {
+  http: async () => (await import('./http.js')).benchHttp,
+  pipeline: async () => (await import('./pipeline.js')).benchPipeline,
+  seal: async () => (await import('./seal.js')).benchSeal,
+  stamp: async () => (await import('./stamp.js')).benchStamp,
 };
 
 const [name = 'seal', ...rest] = process.argv.slice(2);
-const bench = BENCHES[name];
-if (!bench) {
+const load = BENCHES[name];
+if (!load) {
   process.stderr.write(`Unknown benchmark "${name}". Available: ${Object.keys(BENCHES).join(', ')}\n`);
   process.exitCode = 2;
 } else {
-  await bench(rest);
+  await (await load())(rest);
 }
