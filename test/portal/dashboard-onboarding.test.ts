@@ -285,6 +285,36 @@ describe('dashboard onboarding', () => {
     assert.doesNotMatch(JSON.stringify(merchant), /Zk3pQ9rT2vX8yB4nM6cD1fG5hJ7kL0sA/, 'stored encrypted');
     const after = await get('/dashboard/settings/connections');
     assert.match(after.text, /Configurado/);
+
+    // Connect account and API key: checked before anything is saved, the key kept encrypted and never shown.
+    const badAccount = await c.post('/dashboard/settings/connections', {
+      stripeAccount: 'cuenta-123',
+      stripeApiKey: 'rk_live_Zq9xY8wV7uT6sR5qP4oN3m',
+    });
+    assert.equal(badAccount.status, 422);
+    assert.match(badAccount.text, /empieza con acct_/);
+    assert.equal(
+      (await h.store.merchants.get(merchantId))?.secrets['stripe.api_key'],
+      undefined,
+      'nothing saved',
+    );
+    const linked = await c.post('/dashboard/settings/connections', {
+      stripeAccount: 'acct_1KemperTest01',
+      stripeApiKey: 'rk_live_Zq9xY8wV7uT6sR5qP4oN3m',
+    });
+    assert.equal(linked.status, 303);
+    const withKey = await h.store.merchants.get(merchantId);
+    assert.equal(withKey?.connections?.['stripe.account'], 'acct_1KemperTest01');
+    assert.ok(withKey?.secrets['stripe.api_key']);
+    assert.doesNotMatch(JSON.stringify(withKey), /Zq9xY8wV7uT6sR5qP4oN3m/, 'the API key is stored encrypted');
+    const shown = await get('/dashboard/settings/connections');
+    assert.match(shown.text, /value="acct_1KemperTest01"/);
+    assert.match(shown.text, /Guardada \(escribe otra para reemplazarla\)/);
+    assert.doesNotMatch(shown.text, /Zq9xY8wV7uT6sR5qP4oN3m/);
+    await c.post('/dashboard/settings/connections', { stripeAccount: '', stripeApiKeyRemove: '1' });
+    const unlinked = await h.store.merchants.get(merchantId);
+    assert.equal(unlinked?.connections?.['stripe.account'], undefined);
+    assert.equal(unlinked?.secrets['stripe.api_key'], undefined);
     const home = await get('/dashboard?welcome=1');
     assert.match(home.text, /Listo, tu comercio está configurado/);
     assert.match(home.text, /href="\/escuela-kemper"/);

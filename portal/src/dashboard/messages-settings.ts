@@ -132,6 +132,15 @@ const es: Dictionary = {
   'dash.conn.webhookHint':
     'En Stripe: Desarrolladores › Webhooks › Agregar endpoint. Pega esta URL y elige los eventos charge.succeeded y charge.refunded.',
   'dash.conn.signingSecret': 'Secreto de firma',
+  'dash.optional': 'opcional',
+  'dash.conn.account': 'Cuenta conectada (Stripe Connect)',
+  'dash.conn.accountHint':
+    'Solo si recibes pagos de una cuenta conectada: sus eventos traen este acct_ y se facturan en este comercio.',
+  'dash.conn.apiKey': 'Llave de API de Stripe',
+  'dash.conn.apiKeyHint':
+    'Una llave restringida (rk_) con lectura de eventos y transacciones de saldo y escritura de PaymentIntents: pone el enlace del portal en Stripe, lee tipos de cambio y permite recuperar pagos perdidos. Se guarda cifrada.',
+  'dash.conn.apiKeySaved': 'Guardada (escribe otra para reemplazarla)',
+  'dash.conn.apiKeyRemove': 'Quitar la llave guardada',
   'dash.conn.secretHint':
     'Stripe lo muestra en tu endpoint (empieza con whsec_). Lo guardamos cifrado y no lo volvemos a mostrar.',
   'dash.conn.apiTitle': 'API de autofactura',
@@ -286,6 +295,15 @@ const en: Dictionary = {
   'dash.conn.webhookHint':
     'In Stripe: Developers › Webhooks › Add endpoint. Paste this URL and pick the charge.succeeded and charge.refunded events.',
   'dash.conn.signingSecret': 'Signing secret',
+  'dash.optional': 'optional',
+  'dash.conn.account': 'Connected account (Stripe Connect)',
+  'dash.conn.accountHint':
+    'Only if you are paid through a connected account: its events carry this acct_ and are invoiced by this business.',
+  'dash.conn.apiKey': 'Stripe API key',
+  'dash.conn.apiKeyHint':
+    'A restricted key (rk_) that reads events and balance transactions and writes PaymentIntents: puts the portal link in Stripe, reads exchange rates and lets you recover missed payments. Stored encrypted.',
+  'dash.conn.apiKeySaved': 'Saved (type another to replace it)',
+  'dash.conn.apiKeyRemove': 'Remove the saved key',
   'dash.conn.secretHint':
     'Stripe shows it on your endpoint (it starts with whsec_). We store it encrypted and never show it again.',
   'dash.conn.apiTitle': 'autofactura API',
