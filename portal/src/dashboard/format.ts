@@ -9,7 +9,19 @@ export interface Formatters {
   money(amount: string | undefined, currency?: string): string;
 }
 
+const made = new Map<Lang, Formatters>();
+
+/** The formatters of a language, built once (Intl objects are costly to make, cheap to use). */
 export function formatters(lang: Lang): Formatters {
+  let found = made.get(lang);
+  if (!found) {
+    found = makeFormatters(lang);
+    made.set(lang, found);
+  }
+  return found;
+}
+
+function makeFormatters(lang: Lang): Formatters {
   const locale = lang === 'en' ? 'en-US' : 'es-MX';
   const date = new Intl.DateTimeFormat(locale, {
     timeZone: ZONE,

@@ -92,11 +92,15 @@ export function formatMoney(amount: string, currency: string): string {
   return `${negative ? '-' : ''}$${grouped}.${frac.padEnd(2, '0')} ${currency}`;
 }
 
+// Building an Intl.DateTimeFormat costs ~100 µs (the portal page's largest cost in the HTTP bench):
+// one per language, made once.
+const DATE_FORMATS: Record<Lang, Intl.DateTimeFormat> = {
+  es: new Intl.DateTimeFormat('es-MX', { timeZone: 'America/Mexico_City', dateStyle: 'long' }),
+  en: new Intl.DateTimeFormat('en-US', { timeZone: 'America/Mexico_City', dateStyle: 'long' }),
+};
+
 export function formatDate(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'es-MX', {
-    timeZone: 'America/Mexico_City',
-    dateStyle: 'long',
-  }).format(new Date(iso));
+  return (DATE_FORMATS[lang] ?? DATE_FORMATS.es).format(new Date(iso));
 }
 
 export interface PortalPurchase {

@@ -76,7 +76,19 @@ export function formatInstant(
   return `${formatter(lang, timeZone).format(date)} (${(offset ?? 'GMT').replace('GMT', 'UTC')})`;
 }
 
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+
 function formatter(lang: MailLang, timeZone: string): Intl.DateTimeFormat {
+  const key = `${lang}|${timeZone}`;
+  let found = formatterCache.get(key);
+  if (!found) {
+    found = makeFormatter(lang, timeZone);
+    formatterCache.set(key, found);
+  }
+  return found;
+}
+
+function makeFormatter(lang: MailLang, timeZone: string): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(lang === 'es' ? 'es-MX' : 'en-US', {
     timeZone,
     year: 'numeric',
