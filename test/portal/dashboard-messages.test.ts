@@ -8,11 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  INVOICE_STATUSES,
-  PAYMENT_STATUSES,
-  RECEIPT_STATUSES,
-} from '../../portal/src/dashboard/list-routes.js';
+import { INVOICE_STATUSES, PAYMENT_STATUSES, RECEIPT_STATUSES } from '../../core/src/store/types.js';
 import '../../portal/src/dashboard/messages.js';
 import { STEPS } from '../../portal/src/dashboard/settings-routes.js';
 import { translator } from '../../portal/src/web/i18n.js';

@@ -5,7 +5,15 @@
  */
 import type Router from '@koa/router';
 import type { Context } from 'koa';
-import type { InvoiceStatus, PaymentStatus, ReceiptStatus, Store } from '../../../core/src/store/types.js';
+import {
+  INVOICE_STATUSES,
+  type InvoiceStatus,
+  PAYMENT_STATUSES,
+  type PaymentStatus,
+  RECEIPT_STATUSES,
+  type ReceiptStatus,
+  type Store,
+} from '../../../core/src/store/types.js';
 import type { Web } from '../web/index.js';
 import { dayStart } from './month.js';
 import { type NewestPage, type NewestStart, newestPage } from './newest.js';
@@ -13,25 +21,6 @@ import { pageLocals } from './page.js';
 import { exactInvoices, exactPayments, invoiceMatches, paymentMatches, receiptMatches } from './search.js';
 import { requireMerchant } from './session.js';
 
-export const PAYMENT_STATUSES: PaymentStatus[] = [
-  'recorded',
-  'issuing',
-  'invoiced',
-  'awaiting_customer',
-  'failed',
-  'refunded',
-  'in_global',
-  'ignored',
-];
-export const INVOICE_STATUSES: InvoiceStatus[] = [
-  'sealed',
-  'stamped',
-  'failed',
-  'cancellation_pending',
-  'cancelled',
-  'cancellation_rejected',
-];
-export const RECEIPT_STATUSES: ReceiptStatus[] = ['open', 'invoiced', 'expired', 'in_global', 'voided'];
 const PAGE = 25;
 
 interface Filters {
