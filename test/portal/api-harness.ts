@@ -2,22 +2,19 @@
  * The REST API through a real server on 127.0.0.1 (random port): lowdb in a temp dir, the sandbox PAC,
  * the outbox mailer, and two merchants from SAT's test CSD EKU9003173C9 (for cross-tenant checks).
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAutofactura } from '../../core/src/automation/index.js';
 import type { Autofactura } from '../../core/src/automation/types.js';
-import { pacCertificatesFrom, sandboxPacCertsDir } from '../../core/src/cfdi/verify/pac-certificates.js';
-import { verifyCfdi } from '../../core/src/cfdi/verify/verify-cfdi.js';
+import type { verifyCfdi } from '../../core/src/cfdi/verify/verify-cfdi.js';
 import { createMailer } from '../../core/src/notify/mailer.js';
 import { createSandboxPac, type SandboxPac } from '../../core/src/pac/sandbox/index.js';
 import type { Store } from '../../core/src/store/types.js';
 import { createServer as createApp } from '../../portal/src/app.js';
 import { testSecretBox } from '../core/automation/harness.js';
 import { openTestStore } from '../core/automation/test-store.js';
-import { EKU } from '../support/oracles.js';
+import { ekuMerchant, listeningServer, sandboxVerifier } from '../support/test-server.js';
 import { createConformance } from './openapi-conformance.js';
 
 export interface ApiResponse {
@@ -75,23 +72,11 @@ export async function apiHarness(): Promise<ApiHarness> {
     logger,
     publicUrl: 'http://127.0.0.1',
   });
-  const [certificate, privateKey] = await Promise.all([readFile(EKU.cer), readFile(EKU.key)]);
-  const merchant = (tradeName: string) =>
-    af.createMerchant({
-      certificate,
-      privateKey,
-      password: EKU.password,
-      regime: '601',
-      zip: '42501',
-      branding: { tradeName },
-    });
+  const merchant = (tradeName: string) => ekuMerchant(af, { branding: { tradeName } });
   const [a, b] = [await merchant('Escuela Kemper'), await merchant('Otro comercio')];
-  const server: Server = createServer(
-    createApp({ af, store, logger, publicUrl: 'http://127.0.0.1' }).callback(),
-  );
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const certs = pacCertificatesFrom([sandboxPacCertsDir(pacDir)]);
+  const { server, url } = await listeningServer();
+  server.on('request', createApp({ af, store, logger, publicUrl: 'http://127.0.0.1' }).callback());
+  const verify = sandboxVerifier(pacDir);
   return {
     url,
     af,
@@ -137,7 +122,7 @@ export async function apiHarness(): Promise<ApiHarness> {
       });
       return { status: response.status, headers: response.headers, json, bytes };
     },
-    verify: (xml) => verifyCfdi(xml, { pacCertificates: certs }),
+    verify,
     async close() {
       await new Promise<void>((done) => server.close(() => done()));
       await store.close();

@@ -6,8 +6,7 @@
  * `PUBLIC_URL` can be https (the Secure cookie flag) while the server itself listens on plain http.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAutofactura } from '../../core/src/automation/index.js';
@@ -20,6 +19,7 @@ import { testSecretBox } from '../core/automation/harness.js';
 import { openTestStore } from '../core/automation/test-store.js';
 import { type FaultyPac, faultyPac } from '../support/faulty-pac.js';
 import { EKU } from '../support/oracles.js';
+import { ekuMerchant, listeningServer } from '../support/test-server.js';
 
 export const PASSWORD = 'una frase bastante larga';
 
@@ -84,10 +84,8 @@ export async function dashboardHarness(
   const dir = await mkdtemp(join(tmpdir(), 'autofactura-dashboard-'));
   const store = await openTestStore(join(dir, 'data'));
   const logger = { info: () => {}, warn: () => {}, error: () => {} };
-  const server: Server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}`;
+  const { server, url } = await listeningServer();
+  const port = Number(new URL(url).port);
   const publicUrl = options.publicUrl ?? url;
   const pac = faultyPac(createSandboxPac({ dataDir: join(dir, 'pac') }));
   const af = createAutofactura({
@@ -97,9 +95,6 @@ export async function dashboardHarness(
     secrets: testSecretBox(),
     logger,
     publicUrl,
-    // The safety-net job behind inline work runs after this grace; a retry of a payment whose inline
-    // attempt failed reuses that job (core), so a short grace keeps retries quick in tests.
-    inlineGraceMs: 4000,
   });
   server.on(
     'request',
@@ -113,7 +108,6 @@ export async function dashboardHarness(
   );
   const worker = new AbortController();
   const working = af.runWorker({ signal: worker.signal, pollMs: 50 });
-  const [cerBytes, keyBytes] = await Promise.all([readFile(EKU.cer), readFile(EKU.key)]);
 
   function send(
     method: string,
@@ -218,12 +212,7 @@ export async function dashboardHarness(
     pac,
     client,
     async seedMerchant(email, branding = {}) {
-      const created = await af.createMerchant({
-        certificate: cerBytes,
-        privateKey: keyBytes,
-        password: EKU.password,
-        regime: '601',
-        zip: '42501',
+      const created = await ekuMerchant(af, {
         branding: { tradeName: `Comercio ${++sequence}`, ...branding },
       });
       await af.createDashboardUser({ email, password: PASSWORD, merchantId: created.merchant.id });
@@ -255,6 +244,7 @@ export async function dashboardHarness(
       }
     },
     async csd() {
+      const [cerBytes, keyBytes] = await Promise.all([readFile(EKU.cer), readFile(EKU.key)]);
       return {
         cer: { name: 'EKU9003173C9.cer', type: 'application/octet-stream', bytes: cerBytes },
         key: { name: 'EKU9003173C9.key', type: 'application/octet-stream', bytes: keyBytes },

@@ -5,14 +5,11 @@
  * client that reads the CSRF token from the last page, as a browser's form would send it.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAutofactura } from '../../core/src/automation/index.js';
 import type { Autofactura, Logger } from '../../core/src/automation/types.js';
-import { pacCertificatesFrom, sandboxPacCertsDir } from '../../core/src/cfdi/verify/pac-certificates.js';
-import { verifyCfdi } from '../../core/src/cfdi/verify/verify-cfdi.js';
+import type { verifyCfdi } from '../../core/src/cfdi/verify/verify-cfdi.js';
 import { createMailer } from '../../core/src/notify/mailer.js';
 import { createSandboxPac } from '../../core/src/pac/sandbox/index.js';
 import type { MerchantBranding, Receipt, Store } from '../../core/src/store/types.js';
@@ -20,7 +17,7 @@ import { createServer as createApp } from '../../portal/src/app.js';
 import type { PortalLimits } from '../../portal/src/portal/index.js';
 import { testSecretBox } from '../core/automation/harness.js';
 import { openTestStore } from '../core/automation/test-store.js';
-import { EKU } from '../support/oracles.js';
+import { ekuMerchant, listeningServer, sandboxVerifier } from '../support/test-server.js';
 
 export const KEMPER_BRANDING: Partial<MerchantBranding> = {
   tradeName: 'Escuela Kemper',
@@ -115,9 +112,7 @@ export async function portalHarness(options: PortalHarnessOptions = {}): Promise
   const pacDir = join(dir, 'pac');
   const outboxDir = join(dir, 'outbox');
   const logger = options.logger ?? { info: () => {}, warn: () => {}, error: () => {} };
-  const server: Server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { server, url } = await listeningServer();
   const af = createAutofactura({
     store,
     pac: createSandboxPac({ dataDir: pacDir }),
@@ -126,16 +121,7 @@ export async function portalHarness(options: PortalHarnessOptions = {}): Promise
     logger,
     publicUrl: url,
   });
-  const [certificate, privateKey] = await Promise.all([readFile(EKU.cer), readFile(EKU.key)]);
-  const create = (branding: Partial<MerchantBranding>) =>
-    af.createMerchant({
-      certificate,
-      privateKey,
-      password: EKU.password,
-      regime: '601',
-      zip: '42501',
-      branding,
-    });
+  const create = (branding: Partial<MerchantBranding>) => ekuMerchant(af, { branding });
   const a = await create(KEMPER_BRANDING);
   const b = await create({ tradeName: 'Otro comercio', slug: 'otro' });
   const logoBlob = `${a.merchant.id}/branding/logo.png`;
@@ -158,7 +144,7 @@ export async function portalHarness(options: PortalHarnessOptions = {}): Promise
   );
   const worker = new AbortController();
   const working = af.runWorker({ signal: worker.signal, pollMs: 100 });
-  const certs = pacCertificatesFrom([sandboxPacCertsDir(pacDir)]);
+  const verify = sandboxVerifier(pacDir);
 
   async function request(
     path: string,
@@ -262,7 +248,7 @@ export async function portalHarness(options: PortalHarnessOptions = {}): Promise
         files.filter((f) => f.endsWith('.eml')).map((f) => readFile(join(outboxDir, f), 'utf8')),
       );
     },
-    verify: (xml) => verifyCfdi(xml, { pacCertificates: certs }),
+    verify,
     async close() {
       worker.abort();
       await working;

@@ -4,16 +4,13 @@
  * server. Requests are signed the way fetchStripeSignature's are: stripe's generateTestHeaderString over
  * JSON.stringify({ user_id, account_id }) with the app's secret.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
 import { createAutofactura } from '../../../core/src/automation/index.js';
 import type { Autofactura } from '../../../core/src/automation/types.js';
-import { pacCertificatesFrom, sandboxPacCertsDir } from '../../../core/src/cfdi/verify/pac-certificates.js';
-import { verifyCfdi } from '../../../core/src/cfdi/verify/verify-cfdi.js';
+import type { verifyCfdi } from '../../../core/src/cfdi/verify/verify-cfdi.js';
 import { createMailer } from '../../../core/src/notify/mailer.js';
 import { createSandboxPac } from '../../../core/src/pac/sandbox/index.js';
 import type { Store } from '../../../core/src/store/types.js';
@@ -21,7 +18,7 @@ import { createServer as createApp } from '../../../portal/src/app.js';
 import { testSecretBox } from '../../core/automation/harness.js';
 import { openTestStore } from '../../core/automation/test-store.js';
 import { type FaultyPac, faultyPac } from '../../support/faulty-pac.js';
-import { EKU } from '../../support/oracles.js';
+import { ekuMerchant, listeningServer, sandboxVerifier } from '../../support/test-server.js';
 
 export const APP_SECRET = 'absec_test_autofactura_stripe_app_0123456789';
 
@@ -93,23 +90,11 @@ export async function stripeAppHarness(): Promise<StripeAppHarness> {
     logger,
     publicUrl: 'http://127.0.0.1',
   });
-  const [certificate, privateKey] = await Promise.all([readFile(EKU.cer), readFile(EKU.key)]);
-  const merchant = (tradeName: string) =>
-    af.createMerchant({
-      certificate,
-      privateKey,
-      password: EKU.password,
-      regime: '601',
-      zip: '42501',
-      branding: { tradeName },
-    });
+  const merchant = (tradeName: string) => ekuMerchant(af, { branding: { tradeName } });
   const [a, b] = [await merchant('Escuela Kemper'), await merchant('Otro comercio')];
-  let url = '';
-  const server: Server = createServer((req, res) => app.callback()(req, res));
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const app = createApp({ af, store, logger, publicUrl: url });
-  const certs = pacCertificatesFrom([sandboxPacCertsDir(pacDir)]);
+  const { server, url } = await listeningServer();
+  server.on('request', createApp({ af, store, logger, publicUrl: url }).callback());
+  const verify = sandboxVerifier(pacDir);
   const sign: StripeAppHarness['sign'] = (caller, options = {}) =>
     Stripe.webhooks.generateTestHeaderString({
       payload: JSON.stringify({ user_id: caller.user_id, account_id: caller.account_id }),
@@ -140,7 +125,7 @@ export async function stripeAppHarness(): Promise<StripeAppHarness> {
     async get(target) {
       return read(await fetch(target));
     },
-    verify: (xml) => verifyCfdi(xml, { pacCertificates: certs }),
+    verify,
     async close() {
       await new Promise<void>((done) => server.close(() => done()));
       await store.close();

@@ -6,15 +6,11 @@
  */
 import { strict as assert } from 'node:assert';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
 import { createAutofactura } from '../../../core/src/automation/index.js';
 import type { Autofactura } from '../../../core/src/automation/types.js';
-import { pacCertificatesFrom, sandboxPacCertsDir } from '../../../core/src/cfdi/verify/pac-certificates.js';
-import { verifyCfdi } from '../../../core/src/cfdi/verify/verify-cfdi.js';
 import { comprobanteFromTree } from '../../../core/src/cfdi/xml/from-tree.js';
 import { createMailer } from '../../../core/src/notify/mailer.js';
 import { createSandboxPac } from '../../../core/src/pac/sandbox/index.js';
@@ -23,7 +19,8 @@ import { parseXml } from '../../../core/src/xml/parse.js';
 import { createServer as createApp } from '../../../portal/src/app.js';
 import { testSecretBox } from '../../core/automation/harness.js';
 import { openTestStore } from '../../core/automation/test-store.js';
-import { EKU, xmllintInvalid } from '../../support/oracles.js';
+import { xmllintInvalid } from '../../support/oracles.js';
+import { ekuMerchant, listeningServer, sandboxVerifier } from '../../support/test-server.js';
 
 const SAMPLES = new URL('../../../connectors/stripe/samples/', import.meta.url);
 const sdk = new Stripe('sk_test_for_signing_only');
@@ -71,21 +68,14 @@ export async function stripeHarness(
     publicUrl: 'http://127.0.0.1',
     retry: { baseMs: 100, maxMs: 400, maxAttempts: 20 },
   });
-  const [certificate, privateKey] = await Promise.all([readFile(EKU.cer), readFile(EKU.key)]);
-  const merchant = (tradeName: string) =>
-    af.createMerchant({
-      certificate,
-      privateKey,
-      password: EKU.password,
-      regime: '601',
-      zip: '42501',
-      branding: { tradeName },
-    });
+  const merchant = (tradeName: string) => ekuMerchant(af, { branding: { tradeName } });
   const [a, b] = [(await merchant('Escuela Kemper')).merchant, (await merchant('Otro comercio')).merchant];
   const secrets = { a: 'whsec_test_kemper_0123456789abcdef', b: 'whsec_test_otro_fedcba9876543210' };
   await af.setMerchantSecret(a.id, 'stripe.webhook_secret', secrets.a);
   await af.setMerchantSecret(b.id, 'stripe.webhook_secret', secrets.b);
-  const server: Server = createServer(
+  const { server, url } = await listeningServer();
+  server.on(
+    'request',
     createApp({
       af,
       store,
@@ -94,9 +84,7 @@ export async function stripeHarness(
       ...(options.stripeApi ? { stripeApi: options.stripeApi } : {}),
     }).callback(),
   );
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const certs = pacCertificatesFrom([sandboxPacCertsDir(pacDir)]);
+  const verify = sandboxVerifier(pacDir);
   return {
     url,
     af,
@@ -156,7 +144,7 @@ export async function stripeHarness(
         [],
         'the CFDI validates against cfdv40.xsd',
       );
-      const verified = verifyCfdi(xml, { pacCertificates: certs });
+      const verified = verify(xml);
       assert.equal(verified.ok, true, JSON.stringify(verified.problems));
       return comprobanteFromTree(parseXml(xml));
     },

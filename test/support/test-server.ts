@@ -1,0 +1,44 @@
+/**
+ * The parts every real-server harness shares (test/portal, test/connectors): an HTTP server listening on
+ * 127.0.0.1 before the app exists (so the app can know its own URL), a merchant from SAT's test CSD
+ * EKU9003173C9, and a CFDI verifier that knows the sandbox PAC's certificates.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Autofactura, CreatedMerchant, CreateMerchantInput } from '../../core/src/automation/types.js';
+import { pacCertificatesFrom, sandboxPacCertsDir } from '../../core/src/cfdi/verify/pac-certificates.js';
+import { verifyCfdi } from '../../core/src/cfdi/verify/verify-cfdi.js';
+import { EKU } from './oracles.js';
+
+/** An HTTP server on a free port of 127.0.0.1 with no handler yet: `server.on('request', app.callback())`. */
+export async function listeningServer(): Promise<{ server: Server; url: string }> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+let eku: Promise<[Buffer, Buffer]> | undefined;
+
+/** A merchant from EKU9003173C9 (persona moral, régimen 601, CP 42501); `input` adds or overrides. */
+export async function ekuMerchant(
+  af: Autofactura,
+  input: Partial<Omit<CreateMerchantInput, 'certificate' | 'privateKey' | 'password'>> = {},
+): Promise<CreatedMerchant> {
+  eku ??= Promise.all([readFile(EKU.cer), readFile(EKU.key)]);
+  const [certificate, privateKey] = await eku;
+  return af.createMerchant({
+    certificate,
+    privateKey,
+    password: EKU.password,
+    regime: '601',
+    zip: '42501',
+    ...input,
+  });
+}
+
+/** Verifies a CFDI's Sello and, with the sandbox PAC of `pacDir`, its SelloSAT. */
+export function sandboxVerifier(pacDir: string): (xml: Buffer | string) => ReturnType<typeof verifyCfdi> {
+  const certs = pacCertificatesFrom([sandboxPacCertsDir(pacDir)]);
+  return (xml) => verifyCfdi(xml, { pacCertificates: certs });
+}
