@@ -292,6 +292,9 @@ describe('store: PostgreSQL', () => {
         const caught = rejectsWith(creating, 'STORE_UNAVAILABLE');
         let pid: number | undefined;
         for (let i = 0; i < 100 && pid === undefined; i++) {
+          // Inside the blocker's transaction pg_stat_activity is a snapshot taken at its first read:
+          // clear it, or every poll sees the state of the first one.
+          await blocker.query('SELECT pg_stat_clear_snapshot()');
           const { rows } = await blocker.query(
             `SELECT pid FROM pg_stat_activity
              WHERE wait_event_type = 'Lock' AND query LIKE '%api_keys%' AND pid <> pg_backend_pid()`,
