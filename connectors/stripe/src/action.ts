@@ -7,7 +7,13 @@ import { idOf } from './customer.js';
 import { methodOfKind, type StripeKind } from './payment-method.js';
 
 export type StripeAction =
-  | { kind: 'payment'; payment: PaymentInput; exchangeRateFrom?: string }
+  | {
+      kind: 'payment';
+      payment: PaymentInput;
+      exchangeRateFrom?: string;
+      /** A card paid through Checkout: its PaymentIntent, whose Charge tells credit from debit. */
+      cardFundingFrom?: string;
+    }
   | { kind: 'refunds'; refunds: RefundInput[]; payment?: PaymentInput; exchangeRateFrom?: string }
   | { kind: 'ignored'; reason: string };
 

@@ -9,6 +9,7 @@ import { exchangeRateText } from './amounts.js';
 import { ACCOUNT_CONNECTION, API_KEY_SECRET } from './config.js';
 import { StripeWebhookError } from './errors.js';
 import type { StripeWebhookDeps } from './handler.js';
+import { kindOfCharge, methodOfKind } from './payment-method.js';
 
 export async function withExchangeRate(
   deps: StripeWebhookDeps,
@@ -44,6 +45,45 @@ export async function withExchangeRate(
     `The ${payment.currency} payment needs its exchange rate: give autofactura a Stripe API key (balance read) or set metadata sat_exchange_rate on the payment.`,
     422,
   );
+}
+
+/**
+ * A card paid through Checkout whose Session came before its Charge: with the merchant's API key the
+ * PaymentIntent's latest Charge tells credit (04) from debit or prepaid (28), so the CFDI carries the
+ * right FormaPago. Without a key the Session's assumption (credit) stands; Stripe down is a 503, so the
+ * event is retried rather than invoiced with a guess.
+ */
+export async function withCardFunding(
+  deps: StripeWebhookDeps,
+  merchant: Merchant,
+  payment: PaymentInput,
+  intentId: string | undefined,
+): Promise<PaymentInput> {
+  if (!intentId || !deps.stripeClient) return payment;
+  const apiKey = await deps.af.connectionSecret(merchant.id, API_KEY_SECRET);
+  if (!apiKey) return payment;
+  const account = merchant.connections?.[ACCOUNT_CONNECTION];
+  const intent = await deps
+    .stripeClient(apiKey)
+    .paymentIntents.retrieve(
+      intentId,
+      { expand: ['latest_charge'] },
+      account ? { stripeAccount: account } : undefined,
+    )
+    .catch((error: { statusCode?: number }) => {
+      if (error.statusCode && error.statusCode < 500) return null;
+      throw new StripeWebhookError(
+        'STRIPE_API_UNAVAILABLE',
+        'No se pudo consultar en Stripe si la tarjeta es de crédito o débito; el evento se reintentará.',
+        'Could not read from Stripe whether the card is credit or debit; the event will be retried.',
+        503,
+        error,
+      );
+    });
+  const charge = intent && typeof intent.latest_charge === 'object' ? intent.latest_charge : null;
+  const kind = charge ? kindOfCharge(charge.payment_method_details) : undefined;
+  if (!kind) return payment;
+  return { ...payment, method: methodOfKind(kind), metadata: { ...payment.metadata, stripe_method: kind } };
 }
 
 export /**

@@ -16,17 +16,19 @@ export function sessionPayment(
   const metadata = { ...customFieldsMetadata(session.custom_fields), ...session.metadata };
   if (currency.toLowerCase() !== 'mxn' && !metadata.sat_exchange_rate) return ignored('awaiting_charge');
   const details = session.customer_details;
-  // A card's funding only its Charge tells; a Session that comes first counts it as credit.
-  const { method, stripeMethod } = paidWith(
-    kindOfTypes(session.payment_method_types) ??
-      (session.payment_method_types?.includes('card') ? 'credit' : undefined),
-  );
+  // A card's funding only its Charge tells: a Session that comes first counts it as credit unless the
+  // merchant's API key lets the handler read the Charge (cardFundingFrom, api-key.ts).
+  const known = kindOfTypes(session.payment_method_types);
+  const assumedCard = !known && session.payment_method_types?.includes('card') === true;
+  const { method, stripeMethod } = paidWith(known ?? (assumedCard ? 'credit' : undefined));
   const items = session.line_items
     ? invoiceItems(session.line_items.data, session.amount_total ?? 0, currency, defaults)
     : undefined;
   const intent = typeof session.payment_intent === 'object' ? session.payment_intent : null;
+  const intentId = idOf(session.payment_intent);
   return {
     kind: 'payment',
+    ...(assumedCard && intentId ? { cardFundingFrom: intentId } : {}),
     payment: {
       ...base(event, currency, session.amount_total ?? 0),
       externalId: idOf(session.payment_intent) ?? session.id,

@@ -9,7 +9,7 @@
 import type Stripe from 'stripe';
 import type { Autofactura, Logger } from '../../../core/src/automation/types.js';
 import type { Merchant } from '../../../core/src/store/types.js';
-import { withExchangeRate, writeBack } from './api-key.js';
+import { withCardFunding, withExchangeRate, writeBack } from './api-key.js';
 import { ACCOUNT_CONNECTION, DEFAULT_TOLERANCE_SECONDS, WEBHOOK_SECRET } from './config.js';
 import { StripeWebhookError } from './errors.js';
 import { normalizeEvent } from './normalize.js';
@@ -79,9 +79,13 @@ export async function processStripeEvent(
   if (action.kind === 'ignored') return { ...result, outcome: 'ignored', reason: action.reason };
   let paymentId: string | undefined;
   if (action.payment) {
+    const funded =
+      action.kind === 'payment'
+        ? await withCardFunding(deps, merchant, action.payment, action.cardFundingFrom)
+        : action.payment;
     const payment = withPaymentForm(
       merchant,
-      await withExchangeRate(deps, merchant, action.payment, action.exchangeRateFrom),
+      await withExchangeRate(deps, merchant, funded, action.exchangeRateFrom),
     );
     const recorded = await deps.af.recordPayment(merchant.id, payment);
     paymentId = recorded.payment.id;

@@ -61,6 +61,55 @@ describe('Stripe webhooks with the merchant’s API key, against a local fake St
     );
   });
 
+  it('reads the card funding of a Checkout Session that came before its Charge: a debit card is FormaPago 28', async () => {
+    const session = JSON.parse(
+      JSON.stringify(await h.sample('checkout.session.completed.paid-rfc')).replaceAll(
+        '3QpLcheckout001',
+        '3QpLcheckdeb01',
+      ),
+    );
+    stripe.paymentIntents.set('pi_3QpLcheckdeb01', {
+      id: 'pi_3QpLcheckdeb01',
+      object: 'payment_intent',
+      status: 'succeeded',
+      latest_charge: {
+        id: 'ch_3QpLcheckdeb01',
+        object: 'charge',
+        payment_method_details: { type: 'card', card: { brand: 'visa', funding: 'debit', last4: '4242' } },
+      },
+    });
+    assert.equal((await h.post(session)).json.outcome, 'recorded');
+    const payment = (await h.payment('pi_3QpLcheckdeb01'))!;
+    assert.equal(payment.method, 'card_debit');
+    assert.equal(payment.paymentForm, '28');
+    const read = stripe.requests.find(
+      (r) => r.method === 'GET' && r.path === '/v1/payment_intents/pi_3QpLcheckdeb01',
+    );
+    assert.ok(read, 'the PaymentIntent was read');
+    assert.ok([...read.query].some(([key, value]) => key.startsWith('expand[') && value === 'latest_charge'));
+    await h.settle(async () => (await h.payment('pi_3QpLcheckdeb01'))?.status === 'invoiced');
+    const invoiced = (await h.payment('pi_3QpLcheckdeb01'))!;
+    assert.equal((await h.cfdi(invoiced.invoiceId!)).FormaPago, '28');
+  });
+
+  it('asks Stripe to retry a Checkout Session when it cannot tell credit from debit (503, nothing stored)', async () => {
+    const session = JSON.parse(
+      JSON.stringify(await h.sample('checkout.session.completed.paid-rfc')).replaceAll(
+        '3QpLcheckout001',
+        '3QpLcheckdown1',
+      ),
+    );
+    stripe.failWith = 500;
+    try {
+      const res = await h.post(session);
+      assert.equal(res.status, 503);
+      assert.equal(res.json.error.code, 'STRIPE_API_UNAVAILABLE');
+    } finally {
+      stripe.failWith = undefined;
+    }
+    assert.equal(await h.payment('pi_3QpLcheckdown1'), null);
+  });
+
   it('refuses a foreign charge whose rate cannot be found (422, nothing stored)', async () => {
     const event = JSON.parse(
       JSON.stringify(await h.sample('charge.succeeded.usd')).replaceAll('3QpLusd0000001', '3QpLusd0000002'),

@@ -1,7 +1,7 @@
 /**
  * A local stand-in for api.stripe.com on 127.0.0.1 (stripe-mock is not installable here), just the calls
- * the connector makes through the official SDK: list events, retrieve a balance transaction, update a
- * PaymentIntent's metadata. It records every request (method, path, query, form body, key, account).
+ * the connector makes through the official SDK: list events, retrieve a balance transaction, retrieve a
+ * PaymentIntent (with its latest charge) and update its metadata. It records every request (method, path, query, form body, key, account).
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +22,10 @@ export interface FakeStripe {
   /** Events GET /v1/events lists (newest first, as Stripe does), in pages of `limit`. */
   events: StripeEvent[];
   balanceTransactions: Map<string, Record<string, unknown>>;
+  /** PaymentIntents GET /v1/payment_intents/{id} answers (`latest_charge` expanded when asked). */
+  paymentIntents: Map<string, Record<string, unknown>>;
+  /** When set, every call answers this status (an outage). */
+  failWith?: number;
   close(): Promise<void>;
 }
 
@@ -35,6 +39,8 @@ export async function fakeStripe(): Promise<FakeStripe> {
   const requests: FakeRequest[] = [];
   const events: StripeEvent[] = [];
   const balanceTransactions = new Map<string, Record<string, unknown>>();
+  const paymentIntents = new Map<string, Record<string, unknown>>();
+  let fake: FakeStripe;
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const request: FakeRequest = {
@@ -53,6 +59,8 @@ export async function fakeStripe(): Promise<FakeStripe> {
       });
       res.end(JSON.stringify(json));
     };
+    if (fake.failWith)
+      return send(fake.failWith, { error: { type: 'api_error', message: 'Stripe is down' } });
     if (!request.apiKey?.startsWith('rk_') && !request.apiKey?.startsWith('sk_')) {
       return send(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided' } });
     }
@@ -83,6 +91,20 @@ export async function fakeStripe(): Promise<FakeStripe> {
           });
     }
     const pi = /^\/v1\/payment_intents\/([^/]+)$/.exec(url.pathname);
+    if (request.method === 'GET' && pi) {
+      const found = paymentIntents.get(pi[1]!);
+      if (!found) {
+        return send(404, {
+          error: { type: 'invalid_request_error', message: `No such payment_intent: '${pi[1]}'` },
+        });
+      }
+      // The SDK sends expand[0]=latest_charge (or expand[]=latest_charge).
+      const expand = [...url.searchParams].some(
+        ([key, value]) => key.startsWith('expand[') && value === 'latest_charge',
+      );
+      const charge = found.latest_charge as { id: string } | undefined;
+      return send(200, { ...found, latest_charge: expand ? charge : charge?.id });
+    }
     if (request.method === 'POST' && pi) {
       const metadata: Record<string, string> = {};
       for (const [key, value] of request.form) {
@@ -96,11 +118,13 @@ export async function fakeStripe(): Promise<FakeStripe> {
     });
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return {
+  fake = {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
     events,
     balanceTransactions,
+    paymentIntents,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
+  return fake;
 }
