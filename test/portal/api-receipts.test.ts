@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { type ApiHarness, apiHarness, CARLOS } from './api-harness.js';
 
 describe('REST API /v1/receipts (real server)', () => {
@@ -101,5 +103,67 @@ describe('REST API /v1/receipts (real server)', () => {
     assert.equal(cancel.json.error.code, 'RECEIPT_NOT_FOUND');
     assert.deepEqual((await h.call('GET', '/v1/receipts', other)).json.data, []);
     assert.equal((await h.call('GET', `/v1/receipts/${id}`)).json.status, 'open');
+  });
+});
+
+describe('REST API POST /v1/receipts/{id}/email (real server)', () => {
+  let h: ApiHarness;
+  before(async () => {
+    h = await apiHarness();
+  });
+  after(async () => {
+    await h.close();
+  });
+
+  const open = async (email: string) => {
+    const res = await h.call('POST', '/v1/payments', {
+      body: { amount: '150.00', customer: { email } },
+      headers: { 'idempotency-key': `resend-${email}` },
+    });
+    return res.json.receipt as { id: string; url: string };
+  };
+  const mailsWith = async (text: string) => {
+    const files = (await readdir(h.outboxDir).catch(() => [] as string[])).filter((f) => f.endsWith('.eml'));
+    const texts = await Promise.all(files.map((f) => readFile(join(h.outboxDir, f), 'utf8')));
+    return texts.filter((t) => t.includes(text));
+  };
+
+  it("sends an open receipt's link again, to the customer or to given addresses, once per request", async () => {
+    const receipt = await open('ana.resend@example.com');
+    await h.af.workJobs();
+    // Quoted-printable may fold the long URL: look for the token's first characters.
+    const token = receipt.url.slice(receipt.url.lastIndexOf('/') + 1, receipt.url.lastIndexOf('/') + 20);
+    assert.equal((await mailsWith(token)).length, 1, 'the first email with the link');
+
+    const again = await h.call('POST', `/v1/receipts/${receipt.id}/email`, { body: {} });
+    assert.equal(again.status, 202);
+    assert.deepEqual(again.json, {
+      object: 'receipt_email',
+      receipt_id: receipt.id,
+      to: ['ana.resend@example.com'],
+      status: 'queued',
+    });
+    const accountant = await h.call('POST', `/v1/receipts/${receipt.id}/email`, {
+      body: { to: ['contador@example.com'] },
+    });
+    assert.equal(accountant.status, 202);
+    await h.af.workJobs();
+    await h.af.workJobs();
+    const sent = await mailsWith(token);
+    assert.equal(sent.length, 3, 'the first, the resend and the one to the accountant, each once');
+    assert.equal(sent.filter((m) => /^To: contador@example\.com/m.test(m)).length, 1);
+  });
+
+  it('refuses a bad address (400), a receipt that is not open (409) and another merchant’s (404)', async () => {
+    const receipt = await open('luis.resend@example.com');
+    const bad = await h.call('POST', `/v1/receipts/${receipt.id}/email`, { body: { to: ['no-es-correo'] } });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.json.error.code, 'EMAIL_INVALID');
+    const foreign = await h.call('POST', `/v1/receipts/${receipt.id}/email`, { body: {}, key: h.keys.b });
+    assert.equal(foreign.status, 404);
+    await h.call('POST', `/v1/receipts/${receipt.id}/cancel`);
+    const voided = await h.call('POST', `/v1/receipts/${receipt.id}/email`, { body: {} });
+    assert.equal(voided.status, 409);
+    assert.equal(voided.json.error.code, 'RECEIPT_NOT_OPEN');
   });
 });

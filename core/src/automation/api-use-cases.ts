@@ -18,7 +18,7 @@ import type { Context } from './context.js';
 import { type CustomerInput, createCustomer, updateCustomer, validateCustomer } from './customer-admin.js';
 import { type DirectInvoiceOptions, issueDirectInvoice } from './direct-invoice.js';
 import { emailInvoice } from './invoice-email.js';
-import { type ApiReceipt, cancelReceipt, getReceipt, listReceipts } from './receipt-admin.js';
+import { type ApiReceipt, cancelReceipt, emailReceipt, getReceipt, listReceipts } from './receipt-admin.js';
 
 export type { ApiReceipt, CancelInvoiceInput, CustomerInput, DirectInvoiceOptions };
 
@@ -56,6 +56,12 @@ export interface ApiUseCases {
   ): Promise<Page<ApiReceipt>>;
   /** Voids an open receipt (its link stops working); other states are refused with RECEIPT_NOT_OPEN. */
   cancelReceipt(merchantId: string, receiptId: string): Promise<Receipt>;
+  /** Sends an open receipt's portal link again, to the customer or to `to`. */
+  emailReceipt(
+    merchantId: string,
+    receiptId: string,
+    options?: { to?: string[] },
+  ): Promise<{ to: string[]; status: 'queued' }>;
 }
 
 export function apiUseCases(ctx: Context): ApiUseCases {
@@ -73,5 +79,6 @@ export function apiUseCases(ctx: Context): ApiUseCases {
     getReceipt: (merchantId, receiptId) => getReceipt(ctx, merchantId, receiptId),
     listReceipts: (merchantId, query) => listReceipts(ctx, merchantId, query),
     cancelReceipt: (merchantId, receiptId) => cancelReceipt(ctx, merchantId, receiptId),
+    emailReceipt: (merchantId, receiptId, options) => emailReceipt(ctx, merchantId, receiptId, options),
   };
 }

@@ -18,7 +18,8 @@ import { receiptToken, receiptUrl } from './receipt-records.js';
 
 export async function sendEmailJob(ctx: Context, merchantId: string, payload: EmailPayload): Promise<string> {
   const merchant = await requireMerchant(ctx, merchantId);
-  if (payload.kind === 'receipt' && payload.receiptId) return sendReceipt(ctx, merchant, payload.receiptId);
+  if (payload.kind === 'receipt' && payload.receiptId)
+    return sendReceipt(ctx, merchant, payload.receiptId, payload);
   if (payload.kind === 'invoice' && payload.invoiceId) return sendInvoice(ctx, merchant, payload.invoiceId);
   if (payload.kind === 'cancellation' && payload.invoiceId)
     return sendCancellation(ctx, merchant, payload.invoiceId);
@@ -110,12 +111,21 @@ function describe(invoice: Invoice, xml: string, pdf: Buffer) {
   };
 }
 
-async function sendReceipt(ctx: Context, merchant: Merchant, receiptId: string): Promise<string> {
+async function sendReceipt(
+  ctx: Context,
+  merchant: Merchant,
+  receiptId: string,
+  payload: EmailPayload,
+): Promise<string> {
   const receipt: Receipt | null = await ctx.store.receipts.get(merchant.id, receiptId);
   if (receipt?.status !== 'open') return 'skipped';
-  const key = { kind: 'receipt', receiptId };
+  const key: Record<string, string> = payload.resend
+    ? { kind: 'receipt', receiptId, resend: payload.resend }
+    : { kind: 'receipt', receiptId };
   if (await alreadySent(ctx, merchant.id, receipt.paymentId, key)) return 'already_sent';
-  const to = await recipientFor(ctx, merchant.id, receipt.customerId, receipt.paymentId);
+  const to = payload.to?.length
+    ? payload.to
+    : await recipientFor(ctx, merchant.id, receipt.customerId, receipt.paymentId);
   if (!to) return 'no_recipient';
   const customer = receipt.customerId ? await ctx.store.customers.get(merchant.id, receipt.customerId) : null;
   const message = selfInvoiceEmail({

@@ -21,6 +21,10 @@ export interface EmailPayload {
   kind: 'invoice' | 'receipt' | 'cancellation';
   invoiceId?: string;
   receiptId?: string;
+  /** A receipt's link sent again: names this send (a random id), so it is sent once and only once. */
+  resend?: string;
+  /** Addresses for a resend instead of the customer's. */
+  to?: string[];
 }
 
 export interface RefundPayload {

@@ -1,11 +1,13 @@
 /**
- * Receipts as the merchant sees them through the API: read (with the portal link while it is open) and
- * cancel. Cancelling voids an open receipt — its link stops working and its payment is left `ignored`
+ * Receipts as the merchant sees them through the API: read (with the portal link while it is open),
+ * send the link again, and cancel. Cancelling voids an open receipt — its link stops working and its payment is left `ignored`
  * (it is not invoiced and does not go into the factura global); any other state is refused with why.
  */
+import { randomUUID } from 'node:crypto';
 import type { ListOrder, Page, Receipt, ReceiptStatus } from '../store/types.js';
 import type { Context } from './context.js';
-import { conflict } from './errors.js';
+import { enqueueJob } from './enqueue.js';
+import { conflict, detail, invalid } from './errors.js';
 import { logEvent } from './events.js';
 import { updatePayment } from './payments.js';
 import { updateReceipt, withUrl } from './receipt-records.js';
@@ -47,6 +49,73 @@ const STATUS_ES: Record<ReceiptStatus, string> = {
   in_global: 'incluido en la factura global',
   voided: 'ya cancelado',
 };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Sends an open receipt's portal link again (to the customer, or to `to`): a job of its own, named by a
+ * random id, so each request sends once however often the job runs. Answers the recipients.
+ */
+export async function emailReceipt(
+  ctx: Context,
+  merchantId: string,
+  receiptId: string,
+  options: { to?: string[] } = {},
+): Promise<{ to: string[]; status: 'queued' }> {
+  const bad = (options.to ?? []).findIndex((address) => !EMAIL.test(address));
+  if (bad >= 0) {
+    throw invalid(
+      [
+        detail(
+          'EMAIL_INVALID',
+          `to[${bad}]`,
+          `"${options.to![bad]}" no es un correo válido; escribe una dirección como cliente@ejemplo.com.`,
+          `"${options.to![bad]}" is not a valid email; write an address such as customer@example.com.`,
+        ),
+      ],
+      400,
+    );
+  }
+  const receipt = await ctx.store.receipts.get(merchantId, receiptId);
+  if (!receipt) throw missingRecord.receipt(receiptId);
+  if (receipt.status !== 'open') {
+    throw conflict(
+      'RECEIPT_NOT_OPEN',
+      `El recibo ${receiptId} está ${STATUS_ES[receipt.status]} ("${receipt.status}"); solo se reenvía el enlace de un recibo abierto.`,
+      `Receipt ${receiptId} is "${receipt.status}"; only an open receipt's link can be sent again.`,
+    );
+  }
+  let to = options.to ?? [];
+  if (to.length === 0) {
+    const customer = receipt.customerId
+      ? await ctx.store.customers.get(merchantId, receipt.customerId)
+      : null;
+    const email =
+      customer?.email ?? (await ctx.store.payments.get(merchantId, receipt.paymentId))?.customerInput.email;
+    if (!email) {
+      throw invalid(
+        [
+          detail(
+            'EMAIL_RECIPIENT_MISSING',
+            'to',
+            'No tenemos el correo de este cliente: escribe a quién enviar el enlace en "to".',
+            'We do not have this customer\'s email: say whom to send the link to in "to".',
+          ),
+        ],
+        422,
+      );
+    }
+    to = [email];
+  }
+  const resend = randomUUID();
+  await enqueueJob(ctx, merchantId, 'send_email', `email:receipt:${receiptId}:${resend}`, {
+    kind: 'receipt',
+    receiptId,
+    resend,
+    ...(options.to?.length ? { to: options.to } : {}),
+  });
+  return { to, status: 'queued' };
+}
 
 export async function cancelReceipt(ctx: Context, merchantId: string, receiptId: string): Promise<Receipt> {
   const result = await updateReceipt(ctx, merchantId, receiptId, (current) => {

@@ -6,6 +6,7 @@ import Router from '@koa/router';
 import type { Autofactura } from '../../../core/src/automation/types.js';
 import { RECEIPT_STATUSES } from '../../../core/src/store/types.js';
 import type { ApiState } from '../auth.js';
+import { jsonBody, onlyFields, optionalStringList } from './body.js';
 import { notFound } from './not-found.js';
 import { enumParam, limitParam, orderParam, stringParam } from './query.js';
 import { receiptJson } from './serialize.js';
@@ -30,6 +31,15 @@ export function receiptsRouter(af: Autofactura): Router<ApiState> {
     const receipt = await af.getReceipt(ctx.state.merchant.id, ctx.params.id!);
     if (!receipt) throw notFound('receipt', ctx.params.id!);
     ctx.body = receiptJson(receipt);
+  });
+
+  router.post('/receipts/:id/email', async (ctx) => {
+    const body = jsonBody(ctx);
+    onlyFields(body, ['to']);
+    const to = optionalStringList(body, 'to');
+    const result = await af.emailReceipt(ctx.state.merchant.id, ctx.params.id!, to ? { to } : {});
+    ctx.status = 202;
+    ctx.body = { object: 'receipt_email', receipt_id: ctx.params.id!, to: result.to, status: result.status };
   });
 
   router.post('/receipts/:id/cancel', async (ctx) => {

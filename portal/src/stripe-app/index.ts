@@ -138,8 +138,8 @@ export function stripeAppRouter(options: StripeAppOptions): Router {
     ctx.body = await viewOf(ctx);
   });
   signed.post('/payments/:id/portal-link', async (ctx) => {
-    const url = await portalLink(af, await recordsOf(ctx));
-    ctx.body = { url };
+    const { url, emailedTo } = await portalLink(af, await recordsOf(ctx));
+    ctx.body = { url, emailed_to: emailedTo };
   });
   signed.post('/payments/:id/cancel', async (ctx) => {
     await cancelCfdi(af, await recordsOf(ctx), ctx.state.body);

@@ -4,8 +4,10 @@
  * the stamped CFDI with a SAT motive. Each goes through the facade; a button the payment does not allow
  * is a 409 that says why.
  */
+
 import type { CancelInvoiceInput } from '../../../core/src/automation/cancel-input.js';
 import type { Autofactura } from '../../../core/src/automation/types.js';
+import { isAutofacturaError } from '../../../core/src/errors.js';
 import { apiError } from '../http-error.js';
 import { canCancel, canIssue, type PaymentRecords } from './payment-view.js';
 
@@ -53,10 +55,24 @@ export async function issueNow(af: Autofactura, records: PaymentRecords): Promis
   );
 }
 
-export async function portalLink(af: Autofactura, records: PaymentRecords): Promise<string> {
+/**
+ * The open receipt's portal link, sent again to the customer by email when their address is known (a
+ * job of its own: sent once), and answered so the Dashboard can copy it too.
+ */
+export async function portalLink(
+  af: Autofactura,
+  records: PaymentRecords,
+): Promise<{ url: string; emailedTo: string[] }> {
   const link = records.receipt ? await af.receiptLink(records.payment.merchantId, records.receipt.id) : null;
   if (!link) throw receiptClosed();
-  return link;
+  try {
+    const sent = await af.emailReceipt(records.payment.merchantId, records.receipt!.id);
+    return { url: link, emailedTo: sent.to };
+  } catch (error) {
+    if (isAutofacturaError(error) && error.code === 'EMAIL_RECIPIENT_MISSING')
+      return { url: link, emailedTo: [] };
+    throw error;
+  }
 }
 
 export async function cancelCfdi(af: Autofactura, records: PaymentRecords, body: Record<string, unknown>) {

@@ -125,6 +125,12 @@ describe('Stripe App backend: a payment page shows its CFDI and acts on it (#6)'
 
     const link = await h.post('/payments/pi_3Receipt/portal-link', KEMPER);
     assert.equal(link.json.url, view.json.portal_link);
+    // Sent again to the customer by email, as a job of its own.
+    assert.deepEqual(link.json.emailed_to, ['ana@example.com']);
+    const resends = (await h.store.jobs.list(h.merchantIds.a, { type: 'send_email', limit: 1000 })).filter(
+      (job) => typeof job.payload.resend === 'string',
+    );
+    assert.equal(resends.length, 1, 'one resend job was queued');
 
     const early = await h.post('/payments/pi_3Receipt/issue', KEMPER);
     assert.equal(early.status, 409);

@@ -21,6 +21,18 @@ const notFound = errorResponse('Not found for this merchant.');
 
 export const receiptsArea: OpenApiArea = {
   schemas: {
+    ReceiptEmailRequest: object({
+      to: { type: 'array', items: { type: 'string', format: 'email' }, minItems: 1 },
+    }),
+    ReceiptEmail: object(
+      {
+        object: { const: 'receipt_email' },
+        receipt_id: str(),
+        to: { type: 'array', items: str() },
+        status: { enum: ['queued'] },
+      },
+      ['object', 'receipt_id', 'to', 'status'],
+    ),
     Receipt: object(
       {
         object: { const: 'receipt' },
@@ -79,6 +91,22 @@ export const receiptsArea: OpenApiArea = {
         responses: {
           '200': { description: 'The receipt.', content: json(ref('Receipt')) },
           '404': notFound,
+          ...commonErrors,
+        },
+      },
+    },
+    '/v1/receipts/{id}/email': {
+      post: {
+        operationId: 'emailReceipt',
+        tags: ['receipts'],
+        summary: "Send an open receipt's portal link again, to `to` or to the customer's email",
+        parameters: [idParam('receipt')],
+        requestBody: { required: false, content: json(ref('ReceiptEmailRequest')) },
+        responses: {
+          '202': { description: 'Queued; the job sends it once.', content: json(ref('ReceiptEmail')) },
+          '404': notFound,
+          '409': errorResponse('Not open.'),
+          '422': errorResponse('No recipient: the customer has no email and `to` was not given.'),
           ...commonErrors,
         },
       },
