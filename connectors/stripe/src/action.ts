@@ -13,6 +13,8 @@ export type StripeAction =
       exchangeRateFrom?: string;
       /** A card paid through Checkout: its PaymentIntent, whose Charge tells credit from debit. */
       cardFundingFrom?: string;
+      /** A Checkout Session whose event carried no line items: its id, to list them with an API key. */
+      itemsFrom?: { session: string; paid: number; currency: string };
     }
   | { kind: 'refunds'; refunds: RefundInput[]; payment?: PaymentInput; exchangeRateFrom?: string }
   | { kind: 'ignored'; reason: string };

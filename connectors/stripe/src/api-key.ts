@@ -9,6 +9,7 @@ import { exchangeRateText } from './amounts.js';
 import { ACCOUNT_CONNECTION, API_KEY_SECRET } from './config.js';
 import { StripeWebhookError } from './errors.js';
 import type { StripeWebhookDeps } from './handler.js';
+import { invoiceItems } from './items.js';
 import { kindOfCharge, methodOfKind } from './payment-method.js';
 
 export async function withExchangeRate(
@@ -84,6 +85,43 @@ export async function withCardFunding(
   const kind = charge ? kindOfCharge(charge.payment_method_details) : undefined;
   if (!kind) return payment;
   return { ...payment, method: methodOfKind(kind), metadata: { ...payment.metadata, stripe_method: kind } };
+}
+
+/**
+ * Checkout events do not carry the line items: with the merchant's API key they are listed (products
+ * expanded for their SAT keys), so each line becomes a concepto; without a key, or when the lines do not
+ * add up to what was paid, the merchant's default product covers the payment. Stripe down: 503.
+ */
+export async function withCheckoutItems(
+  deps: StripeWebhookDeps,
+  merchant: Merchant,
+  payment: PaymentInput,
+  from: { session: string; paid: number; currency: string } | undefined,
+): Promise<PaymentInput> {
+  if (!from || payment.items || !deps.stripeClient) return payment;
+  const apiKey = await deps.af.connectionSecret(merchant.id, API_KEY_SECRET);
+  if (!apiKey) return payment;
+  const account = merchant.connections?.[ACCOUNT_CONNECTION];
+  const lines = await deps
+    .stripeClient(apiKey)
+    .checkout.sessions.listLineItems(
+      from.session,
+      { limit: 100, expand: ['data.price.product'] },
+      account ? { stripeAccount: account } : undefined,
+    )
+    .catch((error: { statusCode?: number }) => {
+      if (error.statusCode && error.statusCode < 500) return null;
+      throw new StripeWebhookError(
+        'STRIPE_API_UNAVAILABLE',
+        'No se pudieron leer en Stripe los artículos de la compra; el evento se reintentará.',
+        "Could not read the purchase's line items from Stripe; the event will be retried.",
+        503,
+        error,
+      );
+    });
+  if (!lines || lines.has_more) return payment;
+  const items = invoiceItems(lines.data, from.paid, from.currency, merchant.settings.defaultProduct);
+  return items ? { ...payment, items } : payment;
 }
 
 export /**

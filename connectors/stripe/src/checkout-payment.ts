@@ -29,6 +29,7 @@ export function sessionPayment(
   return {
     kind: 'payment',
     ...(assumedCard && intentId ? { cardFundingFrom: intentId } : {}),
+    ...(items ? {} : { itemsFrom: { session: session.id, paid: session.amount_total ?? 0, currency } }),
     payment: {
       ...base(event, currency, session.amount_total ?? 0),
       externalId: idOf(session.payment_intent) ?? session.id,

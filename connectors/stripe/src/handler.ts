@@ -9,7 +9,7 @@
 import type Stripe from 'stripe';
 import type { Autofactura, Logger } from '../../../core/src/automation/types.js';
 import type { Merchant } from '../../../core/src/store/types.js';
-import { withCardFunding, withExchangeRate, writeBack } from './api-key.js';
+import { withCardFunding, withCheckoutItems, withExchangeRate, writeBack } from './api-key.js';
 import { ACCOUNT_CONNECTION, DEFAULT_TOLERANCE_SECONDS, WEBHOOK_SECRET } from './config.js';
 import { StripeWebhookError } from './errors.js';
 import { normalizeEvent } from './normalize.js';
@@ -81,7 +81,12 @@ export async function processStripeEvent(
   if (action.payment) {
     const funded =
       action.kind === 'payment'
-        ? await withCardFunding(deps, merchant, action.payment, action.cardFundingFrom)
+        ? await withCheckoutItems(
+            deps,
+            merchant,
+            await withCardFunding(deps, merchant, action.payment, action.cardFundingFrom),
+            action.itemsFrom,
+          )
         : action.payment;
     const payment = withPaymentForm(
       merchant,

@@ -92,6 +92,56 @@ describe('Stripe webhooks with the merchant’s API key, against a local fake St
     assert.equal((await h.cfdi(invoiced.invoiceId!)).FormaPago, '28');
   });
 
+  it("lists a Checkout Session's line items with the key: each line a concepto with its product's SAT keys", async () => {
+    const session = JSON.parse(
+      JSON.stringify(await h.sample('checkout.session.completed.paid-rfc'))
+        .replaceAll('3QpLcheckout001', '3QpLcheckitem1')
+        .replaceAll('cs_test_a1PaidRfc0001', 'cs_test_a1Items00001'),
+    );
+    delete session.data.object.line_items;
+    const product = (name: string, key: string) => ({
+      object: 'price',
+      product: { object: 'product', name, metadata: { sat_product_key: key, sat_unit_key: 'E48' } },
+    });
+    stripe.lineItems.set('cs_test_a1Items00001', [
+      {
+        object: 'item',
+        description: 'Curso de Python',
+        quantity: 1,
+        amount_total: 59900,
+        price: product('Curso de Python', '86132000'),
+      },
+      {
+        object: 'item',
+        description: 'Asesoría 1 h',
+        quantity: 2,
+        amount_total: 30000,
+        price: product('Asesoría', '80101500'),
+      },
+    ]);
+    assert.equal((await h.post(session)).json.outcome, 'recorded');
+    const payment = (await h.payment('pi_3QpLcheckitem1'))!;
+    assert.deepEqual(
+      payment.items?.map((i) => [i.productKey, i.unitKey, i.quantity, i.unitPrice]),
+      [
+        ['86132000', 'E48', '1', '599.00'],
+        ['80101500', 'E48', '2', '150.00'],
+      ],
+    );
+    const read = stripe.requests.find(
+      (r) => r.path === '/v1/checkout/sessions/cs_test_a1Items00001/line_items',
+    );
+    assert.ok(
+      read && [...read.query].some(([k, v]) => k.startsWith('expand[') && v === 'data.price.product'),
+    );
+    await h.settle(async () => (await h.payment('pi_3QpLcheckitem1'))?.status === 'invoiced');
+    const cfdi = await h.cfdi((await h.payment('pi_3QpLcheckitem1'))!.invoiceId!);
+    assert.deepEqual(
+      cfdi.Conceptos.map((c) => c.ClaveProdServ),
+      ['86132000', '80101500'],
+    );
+  });
+
   it('asks Stripe to retry a Checkout Session when it cannot tell credit from debit (503, nothing stored)', async () => {
     const session = JSON.parse(
       JSON.stringify(await h.sample('checkout.session.completed.paid-rfc')).replaceAll(

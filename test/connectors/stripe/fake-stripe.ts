@@ -22,6 +22,8 @@ export interface FakeStripe {
   /** Events GET /v1/events lists (newest first, as Stripe does), in pages of `limit`. */
   events: StripeEvent[];
   balanceTransactions: Map<string, Record<string, unknown>>;
+  /** Line items GET /v1/checkout/sessions/{id}/line_items lists (products as given: expanded). */
+  lineItems: Map<string, Record<string, unknown>[]>;
   /** PaymentIntents GET /v1/payment_intents/{id} answers (`latest_charge` expanded when asked). */
   paymentIntents: Map<string, Record<string, unknown>>;
   /** When set, every call answers this status (an outage). */
@@ -40,6 +42,7 @@ export async function fakeStripe(): Promise<FakeStripe> {
   const events: StripeEvent[] = [];
   const balanceTransactions = new Map<string, Record<string, unknown>>();
   const paymentIntents = new Map<string, Record<string, unknown>>();
+  const lineItems = new Map<string, Record<string, unknown>[]>();
   let fake: FakeStripe;
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -90,6 +93,16 @@ export async function fakeStripe(): Promise<FakeStripe> {
             error: { type: 'invalid_request_error', message: `No such balance transaction: '${bt[1]}'` },
           });
     }
+    const lines = /^\/v1\/checkout\/sessions\/([^/]+)\/line_items$/.exec(url.pathname);
+    if (request.method === 'GET' && lines) {
+      const data = lineItems.get(lines[1]!);
+      if (!data) {
+        return send(404, {
+          error: { type: 'invalid_request_error', message: `No such checkout.session: '${lines[1]}'` },
+        });
+      }
+      return send(200, { object: 'list', data, has_more: false, url: url.pathname });
+    }
     const pi = /^\/v1\/payment_intents\/([^/]+)$/.exec(url.pathname);
     if (request.method === 'GET' && pi) {
       const found = paymentIntents.get(pi[1]!);
@@ -124,6 +137,7 @@ export async function fakeStripe(): Promise<FakeStripe> {
     events,
     balanceTransactions,
     paymentIntents,
+    lineItems,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
   return fake;
