@@ -12,6 +12,17 @@ import type { StripeWebhookDeps } from './handler.js';
 import { invoiceItems } from './items.js';
 import { kindOfCharge, methodOfKind } from './payment-method.js';
 
+/**
+ * What a failed Stripe call means for the event: Stripe answered that there is no such thing (4xx) — go
+ * on without it (null); anything else (network, 5xx) — a 503, so Stripe delivers the event again later.
+ */
+function notFoundOrRetry(message: string, messageEn: string) {
+  return (error: { statusCode?: number }): null => {
+    if (error.statusCode && error.statusCode < 500) return null;
+    throw new StripeWebhookError('STRIPE_API_UNAVAILABLE', message, messageEn, 503, error);
+  };
+}
+
 export async function withExchangeRate(
   deps: StripeWebhookDeps,
   merchant: Merchant,
@@ -25,17 +36,12 @@ export async function withExchangeRate(
     const bt = await deps
       .stripeClient(apiKey)
       .balanceTransactions.retrieve(balanceTransaction, {}, account ? { stripeAccount: account } : undefined)
-      .catch((error: { statusCode?: number; message?: string }) => {
-        // Stripe answered that it has no such transaction (4xx): no rate to be had. Otherwise try later.
-        if (error.statusCode && error.statusCode < 500) return null;
-        throw new StripeWebhookError(
-          'STRIPE_API_UNAVAILABLE',
+      .catch(
+        notFoundOrRetry(
           'No se pudo consultar el tipo de cambio en Stripe; el evento se reintentará.',
           'Could not read the exchange rate from Stripe; the event will be retried.',
-          503,
-          error,
-        );
-      });
+        ),
+      );
     if (bt?.exchange_rate && bt.currency === 'mxn') {
       return { ...payment, exchangeRate: exchangeRateText(bt.exchange_rate) };
     }
@@ -71,16 +77,12 @@ export async function withCardFunding(
       { expand: ['latest_charge'] },
       account ? { stripeAccount: account } : undefined,
     )
-    .catch((error: { statusCode?: number }) => {
-      if (error.statusCode && error.statusCode < 500) return null;
-      throw new StripeWebhookError(
-        'STRIPE_API_UNAVAILABLE',
+    .catch(
+      notFoundOrRetry(
         'No se pudo consultar en Stripe si la tarjeta es de crédito o débito; el evento se reintentará.',
         'Could not read from Stripe whether the card is credit or debit; the event will be retried.',
-        503,
-        error,
-      );
-    });
+      ),
+    );
   const charge = intent && typeof intent.latest_charge === 'object' ? intent.latest_charge : null;
   const kind = charge ? kindOfCharge(charge.payment_method_details) : undefined;
   if (!kind) return payment;
@@ -109,16 +111,12 @@ export async function withCheckoutItems(
       { limit: 100, expand: ['data.price.product'] },
       account ? { stripeAccount: account } : undefined,
     )
-    .catch((error: { statusCode?: number }) => {
-      if (error.statusCode && error.statusCode < 500) return null;
-      throw new StripeWebhookError(
-        'STRIPE_API_UNAVAILABLE',
+    .catch(
+      notFoundOrRetry(
         'No se pudieron leer en Stripe los artículos de la compra; el evento se reintentará.',
         "Could not read the purchase's line items from Stripe; the event will be retried.",
-        503,
-        error,
-      );
-    });
+      ),
+    );
   if (!lines || lines.has_more) return payment;
   const items = invoiceItems(lines.data, from.paid, from.currency, merchant.settings.defaultProduct);
   return items ? { ...payment, items } : payment;

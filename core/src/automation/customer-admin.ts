@@ -4,9 +4,11 @@
  * uso for the régimen, CP in c_CodigoPostal) and validate. Stored fiscal data is always data that passed
  * these checks; `validateCustomer` re-checks it (catalogs change) or checks a candidate without saving.
  */
+
 import type { ErrorDetail } from '../errors.js';
 import type { Customer, FiscalData } from '../store/types.js';
 import { type Context, nowIso } from './context.js';
+import { EMAIL } from './email-addresses.js';
 import { conflict, detail, invalid } from './errors.js';
 import { fiscalProblems, normalizeFiscal } from './fiscal-data.js';
 import { newId } from './ids.js';
@@ -19,8 +21,6 @@ export interface CustomerInput {
   externalId?: string;
   fiscal?: Partial<FiscalData>;
 }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function checkEmail(email: string | undefined): string | undefined {
   if (email === undefined) return undefined;

@@ -4,9 +4,11 @@
  * `invoice_email` job; each job sends at most once as far as the store can tell: a marker blob is written
  * after the send, and a re-run (crash, inline run plus the safety-net run) that finds it stops.
  */
+
 import { invoiceEmail } from '../notify/email/invoice-email.js';
 import type { Invoice } from '../store/types.js';
 import { type Context, nowIso } from './context.js';
+import { checkRecipients } from './email-addresses.js';
 import { enqueueJob } from './enqueue.js';
 import { conflict, detail, invalid } from './errors.js';
 import { logEvent } from './events.js';
@@ -20,8 +22,6 @@ export interface InvoiceEmailPayload {
   key: string;
   to?: string[];
 }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function queueEmail(
   ctx: Context,
@@ -123,20 +123,7 @@ export async function emailInvoice(
 ): Promise<{ to: string[]; status: 'sent' | 'queued' }> {
   const invoice = await ctx.store.invoices.get(merchantId, invoiceId);
   if (!invoice) throw missingRecord.invoice(invoiceId);
-  const bad = (options.to ?? []).findIndex((address) => !EMAIL.test(address));
-  if (bad >= 0) {
-    throw invalid(
-      [
-        detail(
-          'EMAIL_INVALID',
-          `to[${bad}]`,
-          `"${options.to![bad]}" no es un correo válido; escribe una dirección como cliente@ejemplo.com.`,
-          `"${options.to![bad]}" is not a valid email; write an address such as customer@example.com.`,
-        ),
-      ],
-      400,
-    );
-  }
+  checkRecipients(options.to);
   if (invoice.status !== 'stamped' || !invoice.uuid) {
     throw conflict(
       'INVOICE_NOT_STAMPED',

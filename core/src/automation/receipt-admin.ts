@@ -3,9 +3,11 @@
  * send the link again, and cancel. Cancelling voids an open receipt — its link stops working and its payment is left `ignored`
  * (it is not invoiced and does not go into the factura global); any other state is refused with why.
  */
+
 import { randomUUID } from 'node:crypto';
 import type { ListOrder, Page, Receipt, ReceiptStatus } from '../store/types.js';
 import type { Context } from './context.js';
+import { checkRecipients } from './email-addresses.js';
 import { enqueueJob } from './enqueue.js';
 import { conflict, detail, invalid } from './errors.js';
 import { logEvent } from './events.js';
@@ -50,8 +52,6 @@ const STATUS_ES: Record<ReceiptStatus, string> = {
   voided: 'ya cancelado',
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /**
  * Sends an open receipt's portal link again (to the customer, or to `to`): a job of its own, named by a
  * random id, so each request sends once however often the job runs. Answers the recipients.
@@ -62,20 +62,7 @@ export async function emailReceipt(
   receiptId: string,
   options: { to?: string[] } = {},
 ): Promise<{ to: string[]; status: 'queued' }> {
-  const bad = (options.to ?? []).findIndex((address) => !EMAIL.test(address));
-  if (bad >= 0) {
-    throw invalid(
-      [
-        detail(
-          'EMAIL_INVALID',
-          `to[${bad}]`,
-          `"${options.to![bad]}" no es un correo válido; escribe una dirección como cliente@ejemplo.com.`,
-          `"${options.to![bad]}" is not a valid email; write an address such as customer@example.com.`,
-        ),
-      ],
-      400,
-    );
-  }
+  checkRecipients(options.to);
   const receipt = await ctx.store.receipts.get(merchantId, receiptId);
   if (!receipt) throw missingRecord.receipt(receiptId);
   if (receipt.status !== 'open') {
