@@ -10,7 +10,7 @@ import { openStore } from '../../core/src/store/open.js';
 import { createSecretBox, loadMasterKey } from '../../core/src/store/secrets.js';
 import { CARLOS } from '../core/automation/harness.js';
 import { EKU, FIXTURES } from '../support/oracles.js';
-import { codedLines, runCli } from './run-cli.js';
+import { codedLines, EKU_MERCHANT_CREATE, runCli } from './run-cli.js';
 
 const BIN = new URL('../../scripts/autofactura.js', import.meta.url).pathname;
 const FIEL = join(FIXTURES, 'sat/certs/phpcfdi-credentials/FIEL_AAA010101AAA');
@@ -174,28 +174,7 @@ describe('CLI: merchant create and jobs run (#4)', () => {
   });
 
   it('works pending jobs once with progress on stderr, stops on Ctrl-C and resumes', async () => {
-    const created = JSON.parse(
-      (
-        await runCli(
-          [
-            'merchant',
-            'create',
-            '--cer',
-            EKU.cer,
-            '--key',
-            EKU.key,
-            '--password',
-            EKU.password,
-            '--regime',
-            '601',
-            '--zip',
-            '42501',
-            '--json',
-          ],
-          env,
-        )
-      ).stdout,
-    );
+    const created = JSON.parse((await runCli(EKU_MERCHANT_CREATE, env)).stdout);
     const ids: string[] = [];
     {
       const { af, store } = await app();

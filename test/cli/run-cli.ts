@@ -1,5 +1,6 @@
 /** Runs the real `autofactura` bin in a child process, as a user would. */
 import { execFile } from 'node:child_process';
+import { EKU } from '../support/oracles.js';
 
 const BIN = new URL('../../scripts/autofactura.js', import.meta.url).pathname;
 
@@ -34,3 +35,20 @@ export function codedLines(stderr: string): { code: string; message: string }[] 
       return { code: line.slice(0, space), message: line.slice(space + 1) };
     });
 }
+
+/** `autofactura merchant create` for SAT's test CSD EKU9003173C9 (régimen 601, CP 42501), as JSON. */
+export const EKU_MERCHANT_CREATE = [
+  'merchant',
+  'create',
+  '--cer',
+  EKU.cer,
+  '--key',
+  EKU.key,
+  '--password',
+  EKU.password,
+  '--regime',
+  '601',
+  '--zip',
+  '42501',
+  '--json',
+];

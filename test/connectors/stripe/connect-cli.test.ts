@@ -7,8 +7,7 @@ import { createMailer } from '../../../core/src/notify/mailer.js';
 import { createSandboxPac } from '../../../core/src/pac/sandbox/index.js';
 import { openStore } from '../../../core/src/store/open.js';
 import { createSecretBox, loadMasterKey } from '../../../core/src/store/secrets.js';
-import { codedLines, runCli } from '../../cli/run-cli.js';
-import { EKU } from '../../support/oracles.js';
+import { codedLines, EKU_MERCHANT_CREATE, runCli } from '../../cli/run-cli.js';
 
 describe('CLI: autofactura connect stripe (#6)', () => {
   let dataDir: string;
@@ -27,24 +26,7 @@ describe('CLI: autofactura connect stripe (#6)', () => {
       AUTOFACTURA_SECRET: '',
       PUBLIC_URL: 'https://facturas.example.com',
     };
-    const created = await runCli(
-      [
-        'merchant',
-        'create',
-        '--cer',
-        EKU.cer,
-        '--key',
-        EKU.key,
-        '--password',
-        EKU.password,
-        '--regime',
-        '601',
-        '--zip',
-        '42501',
-        '--json',
-      ],
-      env,
-    );
+    const created = await runCli(EKU_MERCHANT_CREATE, env);
     assert.equal(created.code, 0, created.stderr);
     merchantId = JSON.parse(created.stdout).merchant_id;
   });

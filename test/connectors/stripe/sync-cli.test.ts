@@ -3,8 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../../core/src/store/open.js';
-import { codedLines, runCli } from '../../cli/run-cli.js';
-import { EKU } from '../../support/oracles.js';
+import { codedLines, EKU_MERCHANT_CREATE, runCli } from '../../cli/run-cli.js';
 import { type FakeStripe, fakeStripe } from './fake-stripe.js';
 
 const SAMPLES = new URL('../../../connectors/stripe/samples/', import.meta.url);
@@ -28,24 +27,7 @@ describe('CLI: autofactura stripe sync against a local fake Stripe (#6)', () => 
       AUTOFACTURA_SECRET: '',
       STRIPE_API_URL: stripe.url,
     };
-    const created = await runCli(
-      [
-        'merchant',
-        'create',
-        '--cer',
-        EKU.cer,
-        '--key',
-        EKU.key,
-        '--password',
-        EKU.password,
-        '--regime',
-        '601',
-        '--zip',
-        '42501',
-        '--json',
-      ],
-      env,
-    );
+    const created = await runCli(EKU_MERCHANT_CREATE, env);
     assert.equal(created.code, 0, created.stderr);
     merchantId = JSON.parse(created.stdout).merchant_id;
     const connected = await runCli(
