@@ -14,7 +14,7 @@ import type { Store } from '../../core/src/store/types.js';
 import { createServer as createApp } from '../../portal/src/app.js';
 import { testSecretBox } from '../core/automation/harness.js';
 import { openTestStore } from '../core/automation/test-store.js';
-import { ekuMerchant, listeningServer, sandboxVerifier } from '../support/test-server.js';
+import { capturingLogger, ekuMerchant, listeningServer, sandboxVerifier } from '../support/test-server.js';
 import { createConformance } from './openapi-conformance.js';
 
 export interface ApiResponse {
@@ -54,12 +54,7 @@ export async function apiHarness(): Promise<ApiHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'autofactura-api-'));
   const store = await openTestStore(join(dir, 'data'));
   const pacDir = join(dir, 'pac');
-  const logs: string[] = [];
-  const logger = {
-    info: (m: string) => logs.push(m),
-    warn: (m: string) => logs.push(m),
-    error: (m: string, f?: Record<string, unknown>) => logs.push(`${m} ${JSON.stringify(f)}`),
-  };
+  const { logs, logger } = capturingLogger();
   const pacClock = { offsetMs: 0 };
   const pac = createSandboxPac({ dataDir: pacDir, now: () => new Date(Date.now() + pacClock.offsetMs) });
   const outboxDir = join(dir, 'outbox');

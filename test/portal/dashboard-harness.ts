@@ -19,7 +19,7 @@ import { testSecretBox } from '../core/automation/harness.js';
 import { openTestStore } from '../core/automation/test-store.js';
 import { type FaultyPac, faultyPac } from '../support/faulty-pac.js';
 import { EKU } from '../support/oracles.js';
-import { ekuMerchant, listeningServer } from '../support/test-server.js';
+import { ekuMerchant, listeningServer, postPayment } from '../support/test-server.js';
 
 export const PASSWORD = 'una frase bastante larga';
 
@@ -222,18 +222,7 @@ export async function dashboardHarness(
       await c.get('/dashboard/login');
       return c.post('/dashboard/login', { email, password });
     },
-    async pay(apiKey, body) {
-      const response = await fetch(`${url}/v1/payments`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${apiKey}`,
-          'content-type': 'application/json',
-          'idempotency-key': `dash-${Date.now()}-${++sequence}`,
-        },
-        body: JSON.stringify(body),
-      });
-      return { status: response.status, json: (await response.json()) as { id: string } };
-    },
+    pay: (apiKey, body) => postPayment<{ id: string }>(url, apiKey, body),
     async settle(merchantId, paymentId, statuses = ['invoiced', 'awaiting_customer', 'failed']) {
       const until = Date.now() + 20_000;
       for (;;) {

@@ -17,7 +17,7 @@ import { createServer as createApp } from '../../portal/src/app.js';
 import type { PortalLimits } from '../../portal/src/portal/index.js';
 import { testSecretBox } from '../core/automation/harness.js';
 import { openTestStore } from '../core/automation/test-store.js';
-import { ekuMerchant, listeningServer, sandboxVerifier } from '../support/test-server.js';
+import { ekuMerchant, listeningServer, postPayment, sandboxVerifier } from '../support/test-server.js';
 
 export const KEMPER_BRANDING: Partial<MerchantBranding> = {
   tradeName: 'Escuela Kemper',
@@ -172,18 +172,7 @@ export async function portalHarness(options: PortalHarnessOptions = {}): Promise
     };
   }
 
-  async function pay(body: unknown, key = a.apiKeys.test): Promise<{ status: number; json: PaymentAnswer }> {
-    const response = await fetch(`${url}/v1/payments`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${key}`,
-        'content-type': 'application/json',
-        'idempotency-key': `portal-${Date.now()}-${++sequence}`,
-      },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, json: (await response.json()) as PaymentAnswer };
-  }
+  const pay = (body: unknown, key = a.apiKeys.test) => postPayment<PaymentAnswer>(url, key, body);
 
   return {
     url,

@@ -42,3 +42,34 @@ export function sandboxVerifier(pacDir: string): (xml: Buffer | string) => Retur
   const certs = pacCertificatesFrom([sandboxPacCertsDir(pacDir)]);
   return (xml) => verifyCfdi(xml, { pacCertificates: certs });
 }
+
+/** A logger that keeps each line in `logs` (errors with their fields), for tests that read the log. */
+export function capturingLogger() {
+  const logs: string[] = [];
+  const logger = {
+    info: (m: string) => logs.push(m),
+    warn: (m: string) => logs.push(m),
+    error: (m: string, f?: Record<string, unknown>) => logs.push(`${m} ${JSON.stringify(f)}`),
+  };
+  return { logs, logger };
+}
+
+let paymentSequence = 0;
+
+/** POST /v1/payments with a fresh Idempotency-Key, as an integration would; the answer's status and JSON. */
+export async function postPayment<T>(
+  url: string,
+  apiKey: string,
+  body: unknown,
+): Promise<{ status: number; json: T }> {
+  const response = await fetch(`${url}/v1/payments`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${apiKey}`,
+      'content-type': 'application/json',
+      'idempotency-key': `test-${Date.now()}-${++paymentSequence}`,
+    },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json()) as T };
+}

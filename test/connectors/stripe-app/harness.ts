@@ -18,7 +18,7 @@ import { createServer as createApp } from '../../../portal/src/app.js';
 import { testSecretBox } from '../../core/automation/harness.js';
 import { openTestStore } from '../../core/automation/test-store.js';
 import { type FaultyPac, faultyPac } from '../../support/faulty-pac.js';
-import { ekuMerchant, listeningServer, sandboxVerifier } from '../../support/test-server.js';
+import { capturingLogger, ekuMerchant, listeningServer, sandboxVerifier } from '../../support/test-server.js';
 
 export const APP_SECRET = 'absec_test_autofactura_stripe_app_0123456789';
 
@@ -75,12 +75,7 @@ export async function stripeAppHarness(): Promise<StripeAppHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'autofactura-stripe-app-'));
   const store = await openTestStore(join(dir, 'data'));
   const pacDir = join(dir, 'pac');
-  const logs: string[] = [];
-  const logger = {
-    info: (m: string) => logs.push(m),
-    warn: (m: string) => logs.push(m),
-    error: (m: string, f?: Record<string, unknown>) => logs.push(`${m} ${JSON.stringify(f)}`),
-  };
+  const { logs, logger } = capturingLogger();
   const pac = faultyPac(createSandboxPac({ dataDir: pacDir }));
   const af = createAutofactura({
     store,
