@@ -1,16 +1,5 @@
 import assert from 'node:assert/strict';
-import { type Caller, type StripeAppHarness, stripeAppHarness } from './harness.js';
-
-const KEMPER: Caller = { user_id: 'usr_Kemper1', account_id: 'acct_1KemperEscuela' };
-const OTRO: Caller = { user_id: 'usr_Otro1', account_id: 'acct_1OtroComercio' };
-// A persona física of SAT's test pack (test/fixtures/sat/certs/CERTS.md).
-const BERENICE = {
-  rfc: 'XIQB891116QE4',
-  name: 'BERENICE XIMO QUEZADA',
-  tax_regime: '612',
-  zip: '52000',
-  cfdi_use: 'G03',
-};
+import { BERENICE, KEMPER, OTRO, type StripeAppHarness, stripeAppHarness } from './harness.js';
 
 describe("Stripe App backend: a Stripe customer's fiscal data, shown and edited (#6)", () => {
   let h: StripeAppHarness;

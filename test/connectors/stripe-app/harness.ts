@@ -20,6 +20,17 @@ import { openTestStore } from '../../core/automation/test-store.js';
 import { type FaultyPac, faultyPac } from '../../support/faulty-pac.js';
 import { capturingLogger, ekuMerchant, listeningServer, sandboxVerifier } from '../../support/test-server.js';
 
+/** The two linked Stripe accounts of the tests: merchant A's and merchant B's. */
+export const KEMPER: Caller = { user_id: 'usr_Kemper1', account_id: 'acct_1KemperEscuela' };
+export const OTRO: Caller = { user_id: 'usr_Otro1', account_id: 'acct_1OtroComercio' };
+/** A persona física of SAT's test pack (test/fixtures/sat/certs/CERTS.md), as the API writes fiscal data. */
+export const BERENICE = {
+  rfc: 'XIQB891116QE4',
+  name: 'BERENICE XIMO QUEZADA',
+  tax_regime: '612',
+  zip: '52000',
+  cfdi_use: 'G03',
+};
 export const APP_SECRET = 'absec_test_autofactura_stripe_app_0123456789';
 
 export interface Caller {

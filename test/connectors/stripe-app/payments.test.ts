@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
 import { CARLOS } from '../../core/automation/harness.js';
-import { type Caller, type StripeAppHarness, stripeAppHarness } from './harness.js';
+import { BERENICE, type Caller, KEMPER, OTRO, type StripeAppHarness, stripeAppHarness } from './harness.js';
 
-const KEMPER: Caller = { user_id: 'usr_Kemper1', account_id: 'acct_1KemperEscuela' };
-const OTRO: Caller = { user_id: 'usr_Otro1', account_id: 'acct_1OtroComercio' };
-// A persona física of SAT's test pack (test/fixtures/sat/certs/CERTS.md).
-const BERENICE = {
-  rfc: 'XIQB891116QE4',
-  name: 'BERENICE XIMO QUEZADA',
-  tax_regime: '612',
-  zip: '52000',
-  cfdi_use: 'G03',
-};
 const NOBODY: Caller = { user_id: 'usr_Nadie1', account_id: 'acct_1SinVincular' };
 
 describe('Stripe App backend: a payment page shows its CFDI and acts on it (#6)', () => {
