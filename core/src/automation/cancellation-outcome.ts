@@ -8,7 +8,7 @@ import { type Context, nowIso } from './context.js';
 import { updateInvoice } from './documents.js';
 import { enqueueJob } from './enqueue.js';
 import { notReady } from './errors.js';
-import { logEvent } from './events.js';
+import { logForInvoice } from './events.js';
 import { updatePayment } from './payments.js';
 
 /** The invoice status a PAC's EstatusCancelacion means. */
@@ -57,11 +57,7 @@ async function settled(ctx: Context, invoice: Invoice, status: string): Promise<
         ? 'invoice.cancellation_rejected'
         : 'invoice.cancellation_pending';
   const data = { uuid: invoice.uuid, motive: invoice.cancellation?.motive, status };
-  if (invoice.paymentIds.length === 0)
-    await logEvent(ctx, invoice.merchantId, type, { invoiceId: invoice.id }, data);
-  for (const paymentId of invoice.paymentIds) {
-    await logEvent(ctx, invoice.merchantId, type, { paymentId, invoiceId: invoice.id }, data);
-  }
+  await logForInvoice(ctx, invoice, type, data);
   if (invoice.status !== 'cancelled') return;
   for (const paymentId of invoice.paymentIds) {
     const payment = await ctx.store.payments.get(invoice.merchantId, paymentId);

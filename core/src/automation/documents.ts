@@ -11,7 +11,7 @@ import { renderCfdiPdf } from '../pdf/index.js';
 import { StoreError } from '../store/errors.js';
 import type { Invoice, InvoiceKind, InvoiceStatusChange, InvoiceType, Merchant } from '../store/types.js';
 import { type Context, nowIso } from './context.js';
-import { logEvent, logForPayments } from './events.js';
+import { logForInvoice, logForPayments } from './events.js';
 import { merchantCsd, pdfBranding } from './merchant.js';
 import { pacFor } from './merchant-pac.js';
 import { localToInstant } from './periods.js';
@@ -195,21 +195,13 @@ export async function stampDocument(ctx: Context, merchant: Merchant, invoice: I
     };
   });
   if (won) {
-    await logForDocument(ctx, invoice, 'invoice.stamped', {
+    await logForInvoice(ctx, invoice, 'invoice.stamped', {
       uuid: stamped.uuid,
       pac: pac.name,
       duplicate: stamped.duplicate,
     });
   }
   return result;
-}
-
-/** Logs a fact of a document once per payment it invoices, or once for itself when it has none (API). */
-function logForDocument(ctx: Context, invoice: Invoice, type: string, data: Record<string, unknown>) {
-  if (invoice.paymentIds.length > 0) {
-    return logForPayments(ctx, invoice.merchantId, type, invoice.paymentIds, { invoiceId: invoice.id }, data);
-  }
-  return logEvent(ctx, invoice.merchantId, type, { invoiceId: invoice.id }, data);
 }
 
 /** Marks a record failed for good with the PAC's (or engine's) coded reason. */
@@ -232,7 +224,7 @@ export async function failDocument(
   });
   if (won) {
     // The public event invoice.failed (automation/webhooks/event-map.ts).
-    await logForDocument(ctx, invoice, 'invoice.failed', { code: reason.code, message: reason.message });
+    await logForInvoice(ctx, invoice, 'invoice.failed', { code: reason.code, message: reason.message });
   }
   return result;
 }

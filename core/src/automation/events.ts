@@ -3,7 +3,7 @@
  * operator) can read the story of a payment: payment.received, payment.decided, receipt.created,
  * invoice.sealed, invoice.stamped, email.sent, payment.failed, job.retried, payment.refunded...
  */
-import type { StoredEvent } from '../store/types.js';
+import type { Invoice, StoredEvent } from '../store/types.js';
 import { type Context, nowIso } from './context.js';
 
 export interface EventRefs {
@@ -40,4 +40,18 @@ export async function logForPayments(
   data: Record<string, unknown> = {},
 ): Promise<void> {
   for (const paymentId of paymentIds) await logEvent(ctx, merchantId, type, { ...refs, paymentId }, data);
+}
+
+/** A fact of a document: once per payment it invoices, or once for itself when it has none (API). */
+export async function logForInvoice(
+  ctx: Context,
+  invoice: Invoice,
+  type: string,
+  data: Record<string, unknown>,
+): Promise<void> {
+  if (invoice.paymentIds.length === 0) {
+    await logEvent(ctx, invoice.merchantId, type, { invoiceId: invoice.id }, data);
+    return;
+  }
+  await logForPayments(ctx, invoice.merchantId, type, invoice.paymentIds, { invoiceId: invoice.id }, data);
 }

@@ -11,7 +11,7 @@ import { type Context, nowIso } from './context.js';
 import { checkRecipients } from './email-addresses.js';
 import { enqueueJob } from './enqueue.js';
 import { conflict, detail, invalid } from './errors.js';
-import { logEvent } from './events.js';
+import { logForInvoice } from './events.js';
 import { newId } from './ids.js';
 import { mailMerchant, requireMerchant } from './merchant.js';
 import { missingRecord } from './resource-errors.js';
@@ -106,11 +106,7 @@ export async function sendInvoiceEmail(
     messageId: sent.messageId,
     transport: ctx.mailer.transport,
   };
-  if (invoice.paymentIds.length === 0)
-    await logEvent(ctx, merchantId, 'email.sent', { invoiceId: invoice.id }, data);
-  for (const paymentId of invoice.paymentIds) {
-    await logEvent(ctx, merchantId, 'email.sent', { paymentId, invoiceId: invoice.id }, data);
-  }
+  await logForInvoice(ctx, invoice, 'email.sent', data);
   return 'sent';
 }
 
