@@ -3,6 +3,7 @@
  * nothing else; every one is scoped by merchant id (invariant 6) except the portal's token lookups.
  */
 
+import { reportUseCases } from '../reports/index.js';
 import { apiUseCases } from './api-use-cases.js';
 import { completeReceipt } from './complete-receipt.js';
 import { connectionUseCases } from './connections.js';
@@ -48,6 +49,7 @@ export function createAutofactura(deps: CreateAutofacturaOptions): Autofactura {
     recordRefundOrDefer: (merchantId, input, options) => recordRefundOrDefer(ctx, merchantId, input, options),
     retryPayment: (merchantId, paymentId, fix) => retryPayment(ctx, merchantId, paymentId, fix),
     webhooks: webhookUseCases(ctx),
+    reports: reportUseCases(ctx),
 
     async getPayment(merchantId, paymentId) {
       const payment = await store.payments.get(merchantId, paymentId);

@@ -6,7 +6,9 @@
  * chosen before sealing, the store refuses a second record with it, and the loser reads the winner's.
  */
 import { buildComprobante, sealComprobante } from '../cfdi/build.js';
+import { type Comprobante, IMPUESTO } from '../cfdi/model.js';
 import { isAutofacturaError } from '../errors.js';
+import { Dec } from '../money/decimal.js';
 import { renderCfdiPdf } from '../pdf/index.js';
 import { StoreError } from '../store/errors.js';
 import type { Invoice, InvoiceKind, InvoiceStatusChange, InvoiceType, Merchant } from '../store/types.js';
@@ -83,6 +85,7 @@ export async function sealDocument(ctx: Context, spec: DocumentSpec): Promise<In
     ...(c.Descuento ? { discount: c.Descuento } : {}),
     total: c.Total,
     fecha: c.Fecha,
+    ...documentFigures(c),
     status: 'sealed',
     history: [{ status: 'sealed', at }],
     blobs: { sealedXml: sealedKey },
@@ -115,6 +118,34 @@ export async function sealDocument(ctx: Context, spec: DocumentSpec): Promise<In
   );
   return invoice;
 }
+
+/** FormaPago, MetodoPago, TipoCambio and tax totals of a Comprobante, as the reports read them (Invoice.taxes). */
+export function documentFigures(
+  c: Comprobante,
+): Pick<Invoice, 'paymentForm' | 'paymentMethod' | 'exchangeRate' | 'taxes'> {
+  const taxes: NonNullable<Invoice['taxes']> = {};
+  const add = (key: keyof typeof taxes, amount: string | undefined) => {
+    if (amount === undefined) return;
+    taxes[key] =
+      taxes[key] === undefined ? amount : new Dec(taxes[key]).plus(amount).toFixed(decimalsOf(amount));
+  };
+  for (const t of c.Impuestos?.Traslados ?? []) {
+    if (t.Impuesto === IMPUESTO.IVA) add('iva', t.Importe);
+    else if (t.Impuesto === IMPUESTO.IEPS) add('ieps', t.Importe);
+  }
+  for (const r of c.Impuestos?.Retenciones ?? []) {
+    if (r.Impuesto === IMPUESTO.ISR) add('isrWithheld', r.Importe);
+    else if (r.Impuesto === IMPUESTO.IVA) add('ivaWithheld', r.Importe);
+  }
+  return {
+    ...(c.FormaPago ? { paymentForm: c.FormaPago } : {}),
+    ...(c.MetodoPago ? { paymentMethod: c.MetodoPago } : {}),
+    ...(c.TipoCambio ? { exchangeRate: c.TipoCambio } : {}),
+    taxes,
+  };
+}
+
+const decimalsOf = (text: string) => text.split('.')[1]?.length ?? 0;
 
 /** Applies `change` with compare-and-set until it holds or `done` says another writer got there. */
 export async function updateInvoice(

@@ -5,6 +5,7 @@
 
 import type { Mailer } from '../notify/message.js';
 import type { Pac } from '../pac/port.js';
+import type { ReportUseCases } from '../reports/types.js';
 import type { SecretBox } from '../store/secrets.js';
 import type {
   Automation,
@@ -197,6 +198,8 @@ export interface Autofactura extends DashboardUseCases, ApiUseCases, ConnectionU
 
   /** Outbound webhook endpoints, their deliveries and the public events API (automation/webhooks). */
   webhooks: WebhookUseCases;
+  /** Weekly and monthly reports, reconciliation and their exports (core/src/reports, issue #7). */
+  reports: ReportUseCases;
 
   /** Works due jobs until none is left (or `maxJobs`); used by `autofactura jobs run` and tests. */
   workJobs(options?: {

@@ -353,6 +353,25 @@ export interface Invoice {
   cancellation?: { motive: string; replacementUuid?: string; requestedAt: Iso; status: string };
   /** Factura global: its period. */
   globalPeriod?: { periodicity: string; months: string; year: number; from: Iso; to: Iso };
+  /**
+   * Figures of the CFDI the reports add up without reading the XML (set when sealed; records sealed
+   * before they existed are read from their XML): FormaPago, MetodoPago, TipoCambio, and the tax totals
+   * by impuesto — trasladados (IVA, IEPS) and retenidos (ISR, IVA) — as written in Comprobante/Impuestos.
+   */
+  paymentForm?: string;
+  paymentMethod?: string;
+  exchangeRate?: DecimalString;
+  taxes?: {
+    iva?: DecimalString;
+    ieps?: DecimalString;
+    isrWithheld?: DecimalString;
+    ivaWithheld?: DecimalString;
+  };
+  /**
+   * Factura global being replaced because customers asked for their own invoices (motive 04): the
+   * receipts taken out and the id of the global that replaces it (automation/global/reissue.ts).
+   */
+  reissue?: { removedReceiptIds: string[]; replacementId: string; requestedAt: Iso };
   createdAt: Iso;
   updatedAt: Iso;
 }
