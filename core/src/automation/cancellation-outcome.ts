@@ -78,6 +78,15 @@ async function settled(ctx: Context, invoice: Invoice, status: string): Promise<
     );
     await ctx.store.payments.releaseInvoice(invoice.merchantId, paymentId, invoice.id);
   }
+  if (invoice.kind === 'global') {
+    // Público en general gets no email; a motive-04 re-issue goes on with the replacement.
+    if (invoice.reissue) {
+      await enqueueJob(ctx, invoice.merchantId, 'global_reissue', `global:reissue:${invoice.id}`, {
+        invoiceId: invoice.id,
+      });
+    }
+    return;
+  }
   if (invoice.paymentIds.length > 0) {
     await enqueueJob(ctx, invoice.merchantId, 'send_email', `email:cancellation:${invoice.id}`, {
       kind: 'cancellation',

@@ -5,7 +5,7 @@
  * customer's other open receipts when asked.
  */
 import { buildComprobante } from '../cfdi/build.js';
-import { isAutofacturaError } from '../errors.js';
+import { AutofacturaError, isAutofacturaError } from '../errors.js';
 import { parseMailbox } from '../notify/address.js';
 import type { Customer, FiscalData, Invoice, Merchant, Receipt } from '../store/types.js';
 import type { Context } from './context.js';
@@ -14,6 +14,7 @@ import { enqueueJob, issueKey } from './enqueue.js';
 import { conflict, detail, GiveUp, invalid, notFound } from './errors.js';
 import { logEvent } from './events.js';
 import { validateFiscal } from './fiscal-data.js';
+import { reinvoiceableGlobal, requestAfterGlobal } from './global/reissue.js';
 import { issueInvoice } from './issue.js';
 import { invoiceRequest } from './payment-to-request.js';
 import { loadPayment, updatePayment } from './payments.js';
@@ -34,6 +35,7 @@ export async function completeReceipt(
     if (invoice) return { invoice, receipts: [receipt] };
   }
   const now = ctx.clock.now();
+  if (receipt.status === 'in_global') return afterGlobal(ctx, merchant, receipt, fiscalInput, options);
   checkOpen(receipt, now);
   const fiscal = validateFiscal(fiscalInput ?? {});
   const email = checkEmail(fiscalInput?.email);
@@ -100,6 +102,54 @@ export async function completeReceipt(
     );
   const reloaded = await Promise.all(receipts.map((r) => ctx.store.receipts.get(merchant.id, r.id)));
   return { invoice, receipts: reloaded.filter((r): r is Receipt => r !== null) };
+}
+
+/**
+ * The receipt is already in a factura global: within the merchant's re-invoice window its customer still
+ * gets their own invoice — the global is re-issued without it (motive 04, global/reissue.ts).
+ */
+async function afterGlobal(
+  ctx: Context,
+  merchant: Merchant,
+  receipt: Receipt,
+  fiscalInput: FiscalData & { email?: string },
+  options: { alsoReceiptIds?: string[]; alsoTokens?: string[]; wait?: boolean },
+): Promise<{ invoice: Invoice; receipts: Receipt[] }> {
+  await reinvoiceableGlobal(ctx, merchant, receipt);
+  if ((options.alsoReceiptIds ?? []).length > 0 || (options.alsoTokens ?? []).some((t) => t)) {
+    throw conflict(
+      'RECEIPT_NOT_COMBINABLE',
+      'Esta compra ya está en la factura global: pide su factura sola, sin otras compras.',
+      'This purchase is already in the global invoice: ask for its invoice alone, without other purchases.',
+    );
+  }
+  const fiscal = validateFiscal(fiscalInput ?? {});
+  const email = checkEmail(fiscalInput?.email);
+  const payment = await loadPayment(ctx, merchant.id, receipt.paymentId);
+  buildComprobante(
+    invoiceRequest({
+      merchant,
+      payments: [payment],
+      fiscal,
+      series: merchant.settings.series.invoice,
+      folio: 1,
+    }),
+    { now: ctx.clock.now() },
+  );
+  const customer = await rememberCustomer(ctx, merchant, receipt, fiscal, email);
+  const invoice = await requestAfterGlobal(ctx, merchant, receipt, customer, {
+    ...(options.wait !== undefined ? { wait: options.wait } : {}),
+  });
+  const reloaded = (await ctx.store.receipts.get(merchant.id, receipt.id)) ?? receipt;
+  if (invoice) return { invoice, receipts: [reloaded] };
+  throw new AutofacturaError({
+    code: 'RECEIPT_REINVOICE_QUEUED',
+    status: 202,
+    message:
+      'Recibimos tus datos. Como esta compra estaba en la factura global, primero se sustituye esa factura; tu factura te llegará por correo en unos minutos.',
+    messageEn:
+      'We have your data. As this purchase was in the global invoice, that invoice is replaced first; yours will reach you by email in a few minutes.',
+  });
 }
 
 function checkEmail(email: string | undefined): string | undefined {

@@ -12,6 +12,8 @@ import { upsertCustomer } from './customer.js';
 import { dashboardUseCases } from './dashboard/index.js';
 import { recordRefundOrDefer } from './early-refunds.js';
 import { detail, invalid } from './errors.js';
+import { closeGlobal } from './global/close.js';
+import { closeDueGlobals } from './global/schedule.js';
 import { HANDLERS } from './job-handlers.js';
 import { sleep } from './jobs.js';
 import { authenticate, createMerchant } from './merchant.js';
@@ -30,6 +32,8 @@ export type CreateAutofacturaOptions = ContextOptions;
 
 /** How often the long-running worker looks for payments left undecided by a crash. */
 const SWEEP_EVERY_MS = 30_000;
+/** How often it looks for expired receipts and global periods to close (Mexico City midnight + minutes). */
+const CLOSE_EVERY_MS = 5 * 60_000;
 
 export function createAutofactura(deps: CreateAutofacturaOptions): Autofactura {
   const ctx = createContext(deps);
@@ -48,6 +52,8 @@ export function createAutofactura(deps: CreateAutofacturaOptions): Autofactura {
     recordRefund: (merchantId, input, options) => recordRefund(ctx, merchantId, input, options),
     recordRefundOrDefer: (merchantId, input, options) => recordRefundOrDefer(ctx, merchantId, input, options),
     retryPayment: (merchantId, paymentId, fix) => retryPayment(ctx, merchantId, paymentId, fix),
+    closeGlobal: (merchantId, options) => closeGlobal(ctx, merchantId, options),
+    closeDueGlobals: () => closeDueGlobals(ctx),
     webhooks: webhookUseCases(ctx),
     reports: reportUseCases(ctx),
 
@@ -87,7 +93,14 @@ export function createAutofactura(deps: CreateAutofacturaOptions): Autofactura {
     },
     async runWorker(options) {
       let lastSweep = 0;
+      let lastClose = 0;
       while (!options.signal.aborted) {
+        if (ctx.clock.now().getTime() - lastClose >= (options.closeEveryMs ?? CLOSE_EVERY_MS)) {
+          lastClose = ctx.clock.now().getTime();
+          await closeDueGlobals(ctx).catch((error) =>
+            ctx.logger.error('period close failed', { error: String(error) }),
+          );
+        }
         if (ctx.clock.now().getTime() - lastSweep >= SWEEP_EVERY_MS) {
           lastSweep = ctx.clock.now().getTime();
           await resumeRecorded(ctx, SWEEP_EVERY_MS).catch((error) =>

@@ -13,7 +13,7 @@ import { renderCfdiPdf } from '../pdf/index.js';
 import { StoreError } from '../store/errors.js';
 import type { Invoice, InvoiceKind, InvoiceStatusChange, InvoiceType, Merchant } from '../store/types.js';
 import { type Context, nowIso } from './context.js';
-import { logForInvoice, logForPayments } from './events.js';
+import { logForInvoice } from './events.js';
 import { merchantCsd, pdfBranding } from './merchant.js';
 import { pacFor } from './merchant-pac.js';
 import { localToInstant } from './periods.js';
@@ -28,6 +28,8 @@ export interface DocumentSpec {
   receiptIds: string[];
   customerId?: string;
   related?: Invoice['related'];
+  /** Factura global: the period it covers (Invoice.globalPeriod). */
+  globalPeriod?: Invoice['globalPeriod'];
   /** 'test' documents get their own series and the sandbox PAC (Invoice.mode). Default live. */
   mode?: 'test' | 'live';
   /** The invoice request for the allocated folio. */
@@ -90,6 +92,7 @@ export async function sealDocument(ctx: Context, spec: DocumentSpec): Promise<In
     history: [{ status: 'sealed', at }],
     blobs: { sealedXml: sealedKey },
     ...(spec.related ? { related: spec.related } : {}),
+    ...(spec.globalPeriod ? { globalPeriod: spec.globalPeriod } : {}),
     createdAt: at,
     updatedAt: at,
   };
@@ -102,20 +105,13 @@ export async function sealDocument(ctx: Context, spec: DocumentSpec): Promise<In
     await store.blobs.delete(sealedKey).catch(() => {});
     return winner;
   }
-  await logForPayments(
-    ctx,
-    merchantId,
-    'invoice.sealed',
-    spec.paymentIds,
-    { invoiceId: invoice.id },
-    {
-      kind: invoice.kind,
-      series: invoice.series,
-      folio: invoice.folio,
-      fecha: invoice.fecha,
-      total: invoice.total,
-    },
-  );
+  await logForInvoice(ctx, invoice, 'invoice.sealed', {
+    kind: invoice.kind,
+    series: invoice.series,
+    folio: invoice.folio,
+    fecha: invoice.fecha,
+    total: invoice.total,
+  });
   return invoice;
 }
 

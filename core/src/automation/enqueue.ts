@@ -9,7 +9,10 @@ export type JobType =
   // The API's invoice use cases (api-job-handlers.ts).
   | 'stamp_invoice'
   | 'cancel_invoice'
-  | 'invoice_email';
+  | 'invoice_email'
+  // The factura global (automation/global): stamping after a PAC outage, the motive-04 re-issue.
+  | 'global_stamp'
+  | 'global_reissue';
 
 export interface IssuePayload {
   paymentIds: string[];

@@ -42,14 +42,17 @@ export async function logForPayments(
   for (const paymentId of paymentIds) await logEvent(ctx, merchantId, type, { ...refs, paymentId }, data);
 }
 
-/** A fact of a document: once per payment it invoices, or once for itself when it has none (API). */
+/**
+ * A fact of a document: once per payment it invoices, or once for itself when it has none (API) or is a
+ * factura global (thousands of tickets; each payment's story gets receipt.in_global instead).
+ */
 export async function logForInvoice(
   ctx: Context,
   invoice: Invoice,
   type: string,
   data: Record<string, unknown>,
 ): Promise<void> {
-  if (invoice.paymentIds.length === 0) {
+  if (invoice.paymentIds.length === 0 || invoice.kind === 'global') {
     await logEvent(ctx, invoice.merchantId, type, { invoiceId: invoice.id }, data);
     return;
   }

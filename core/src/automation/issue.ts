@@ -14,7 +14,7 @@ import type { Customer, Invoice, Merchant, Payment } from '../store/types.js';
 import type { Context } from './context.js';
 import { failDocument, modeOf, sealDocument, stampDocument } from './documents.js';
 import { type IssuePayload, queueInvoiceEmail } from './enqueue.js';
-import { GiveUp, notReady } from './errors.js';
+import { conflict, GiveUp, notReady } from './errors.js';
 import { logEvent, logForPayments } from './events.js';
 import { newId } from './ids.js';
 import { requireMerchant } from './merchant.js';
@@ -156,6 +156,15 @@ async function claim(ctx: Context, payments: Payment[]): Promise<string> {
       continue;
     }
     const winner = await loadPayment(ctx, payment.merchantId, payment.id);
+    if (winner.invoiceId?.startsWith('glb_')) {
+      await release(ctx, claimed, id);
+      // The period close took it for the factura global first (global/close.ts): not this invoice's.
+      throw conflict(
+        'RECEIPT_IN_GLOBAL',
+        'Esta compra acaba de incluirse en la factura global del periodo. Pide tu factura de nuevo para que se emita a tu nombre.',
+        "This purchase was just included in the period's global invoice. Ask for your invoice again to have it issued in your name.",
+      );
+    }
     if (payments.length === 1 && winner.invoiceId) return winner.invoiceId;
     await release(ctx, claimed, id);
     throw notReady('otro proceso está facturando estos pagos', 'another process is invoicing these payments');

@@ -6,6 +6,8 @@ import { EARLY_REFUND_HANDLER, EARLY_REFUND_JOB } from './early-refunds.js';
 import { sendEmailJob } from './emails.js';
 import type { EmailPayload, IssuePayload, RefundPayload } from './enqueue.js';
 import { logEvent } from './events.js';
+import { GLOBAL_STAMP_JOB, stampGlobalJob } from './global/close.js';
+import { GLOBAL_REISSUE_JOB, runReissue } from './global/reissue.js';
 import { issueInvoice } from './issue.js';
 import type { Handlers } from './jobs.js';
 import { failPayment } from './payments.js';
@@ -57,6 +59,38 @@ export const HANDLERS: Handlers = {
     paymentIds: emailPaymentIds,
   },
   [EARLY_REFUND_JOB]: EARLY_REFUND_HANDLER,
+  [GLOBAL_STAMP_JOB]: {
+    run: (ctx, job) => stampGlobalJob(ctx, job.merchantId, (job.payload as { invoiceId: string }).invoiceId),
+    async onDead(ctx, job, error) {
+      await logEvent(
+        ctx,
+        job.merchantId,
+        'global.failed',
+        { invoiceId: (job.payload as { invoiceId: string }).invoiceId },
+        {
+          code: error.code,
+          message: error.message,
+        },
+      );
+    },
+    paymentIds: async () => [],
+  },
+  [GLOBAL_REISSUE_JOB]: {
+    run: (ctx, job) => runReissue(ctx, job.merchantId, (job.payload as { invoiceId: string }).invoiceId),
+    async onDead(ctx, job, error) {
+      await logEvent(
+        ctx,
+        job.merchantId,
+        'global.reissue_failed',
+        { invoiceId: (job.payload as { invoiceId: string }).invoiceId },
+        {
+          code: error.code,
+          message: error.message,
+        },
+      );
+    },
+    paymentIds: async () => [],
+  },
   refund_payment: {
     run: (ctx, job) => processRefund(ctx, job.merchantId, job.payload as unknown as RefundPayload),
     async onDead(ctx, job, error) {

@@ -71,8 +71,11 @@ export function globalPeriod(paidAt: Date, periodicity: GlobalPeriodicity): Glob
     case 'daily':
       return { periodicity, from: at(year, month, day), to: at(year, month, day + 1), months: mm, year };
     case 'weekly': {
-      const start = day - (weekday - 1);
-      return { periodicity, from: at(year, month, start), to: at(year, month, start + 7), months: mm, year };
+      // Monday to Sunday, cut at the month's edges: a global never mixes two months, which the monthly
+      // returns (and InformacionGlobal's single Meses) keep apart. A week across 30 Nov - 6 Dec is two periods.
+      const start = Math.max(1, day - (weekday - 1));
+      const end = Math.min(day - (weekday - 1) + 7, daysInMonth(year, month) + 1);
+      return { periodicity, from: at(year, month, start), to: at(year, month, end), months: mm, year };
     }
     case 'fortnightly':
       return day <= 15
@@ -86,6 +89,61 @@ export function globalPeriod(paidAt: Date, periodicity: GlobalPeriodicity): Glob
       return { periodicity, from: at(year, first, 1), to: at(year, first + 2, 1), months, year };
     }
   }
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * A period's name, the same for every instant in it: daily '2026-11-28', weekly '2026-11-23' (its first
+ * day) prefixed 'S' -> 'S2026-11-23', fortnightly '2026-11-Q1' / 'Q2', monthly '2026-11', bimonthly
+ * '2026-B6' (November-December). Used in dedupe keys, ids and the CLI's output.
+ */
+export function periodKey(period: GlobalPeriod): string {
+  const { year, month, day } = localDate(period.from);
+  const ym = `${year}-${String(month).padStart(2, '0')}`;
+  switch (period.periodicity) {
+    case 'daily':
+      return `${ym}-${String(day).padStart(2, '0')}`;
+    case 'weekly':
+      return `S${ym}-${String(day).padStart(2, '0')}`;
+    case 'fortnightly':
+      return `${ym}-Q${day <= 15 ? 1 : 2}`;
+    case 'monthly':
+      return ym;
+    case 'bimonthly':
+      return `${year}-B${(month + 1) / 2}`;
+  }
+}
+
+/**
+ * The merchant's periods a text names: 'YYYY-MM-DD' is the period containing that day; 'YYYY-MM' every
+ * period of the periodicity that starts in that month (the whole month for monthly; the two-month
+ * period containing it for bimonthly). null when the text is neither.
+ */
+export function periodsNamed(text: string, periodicity: GlobalPeriodicity): GlobalPeriod[] | null {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const month = /^(\d{4})-(\d{2})$/.exec(text);
+  const valid = (y: number, m: number, d = 1) =>
+    m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) && y >= 2022 && y <= 2100;
+  if (day) {
+    const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
+    if (!valid(y, m, d)) return null;
+    return [globalPeriod(new Date(localMidnight(y, m, d).getTime() + 12 * 3_600_000), periodicity)];
+  }
+  if (!month) return null;
+  const [y, m] = [Number(month[1]), Number(month[2])];
+  if (!valid(y, m)) return null;
+  const periods: GlobalPeriod[] = [];
+  const end = localMidnight(y, m + 1, 1).getTime();
+  let cursor = localMidnight(y, m, 1).getTime() + 12 * 3_600_000;
+  while (cursor < end) {
+    const period = globalPeriod(new Date(cursor), periodicity);
+    if (!periods.some((p) => p.from.getTime() === period.from.getTime())) periods.push(period);
+    cursor = period.to.getTime() + 12 * 3_600_000;
+  }
+  return periods;
 }
 
 /**

@@ -30,6 +30,7 @@ import type { ApiUseCases } from './api-use-cases.js';
 import type { ConnectionUseCases } from './connections.js';
 import type { DashboardUseCases } from './dashboard/types.js';
 import type { DeferredRefundResult } from './early-refunds.js';
+import type { CloseOptions, CloseResult } from './global/close.js';
 import type { PortalMatch, PortalQuery } from './portal.js';
 import type { WebhookUseCases } from './webhooks/index.js';
 
@@ -187,6 +188,14 @@ export interface Autofactura extends DashboardUseCases, ApiUseCases, ConnectionU
     fix?: { customer?: PaymentCustomerInput; items?: PaymentItem[] },
   ): Promise<Payment>;
 
+  /**
+   * Factura global (global/close.ts): the period's expired, unclaimed receipts into one or more CFDIs to
+   * público en general; `dryRun` previews them. Idempotent. `period`: '2026-11' or '2026-11-28'.
+   */
+  closeGlobal(merchantId: string, options: CloseOptions): Promise<CloseResult>;
+  /** What the server's worker runs every few minutes: expires receipts, closes ended periods. */
+  closeDueGlobals(): Promise<CloseResult[]>;
+
   getPayment(
     merchantId: string,
     paymentId: string,
@@ -209,5 +218,11 @@ export interface Autofactura extends DashboardUseCases, ApiUseCases, ConnectionU
     onProgress?: (job: Job, outcome: string) => void;
   }): Promise<WorkResult>;
   /** Works jobs continuously until the signal aborts (the server). */
-  runWorker(options: { workerId?: string; signal: AbortSignal; pollMs?: number }): Promise<void>;
+  runWorker(options: {
+    workerId?: string;
+    signal: AbortSignal;
+    pollMs?: number;
+    /** How often expired receipts are swept into globals (default 5 minutes). */
+    closeEveryMs?: number;
+  }): Promise<void>;
 }

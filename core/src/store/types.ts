@@ -61,6 +61,8 @@ export interface MerchantSettings {
   /** How many days after the global a customer may still ask for their own invoice. */
   reinvoiceDays: number;
   globalPeriodicity: GlobalPeriodicity;
+  /** Conceptos per factura global before it is split into another CFDI (default 5,000). */
+  globalMaxItems?: number;
   /** Payment method -> c_FormaPago (credit card 04, debit 28, cash 01, transfer 03, wallet 06...). */
   paymentForms: Record<PaymentMethod, string>;
   defaultProduct: DefaultProduct;
@@ -290,7 +292,13 @@ export interface Receipt {
   paidAt: Iso;
   expiresAt: Iso;
   status: ReceiptStatus;
+  /** The named invoice, or the factura global (status in_global) that includes it. */
   invoiceId?: string;
+  /**
+   * The customer asked for their own invoice after the receipt went into a factura global (within the
+   * merchant's reinvoiceDays): the global is re-issued without it (motive 04), then the named invoice.
+   */
+  reinvoice?: { customerId: string; requestedAt: Iso };
   createdAt: Iso;
   updatedAt: Iso;
 }
