@@ -17,9 +17,11 @@ import { meRouter } from './api/me.js';
 import { openApiDocument } from './api/openapi/index.js';
 import { paymentsRouter } from './api/payments.js';
 import { receiptsRouter } from './api/receipts.js';
+import { reportsRouter } from './api/reports.js';
 import { webhookEndpointsRouter } from './api/webhook-endpoints.js';
 import { type ApiState, requireApiKey } from './auth.js';
 import { dashboardRouter } from './dashboard/index.js';
+import { vendorAssets } from './dashboard/report-routes.js';
 import { apiError, errorMiddleware } from './http-error.js';
 import { type PortalLimits, portalRouter } from './portal/index.js';
 import { stripeAppRouter } from './stripe-app/index.js';
@@ -114,6 +116,7 @@ export function createServer(options: ServerOptions): Koa {
     invoiceActionsRouter(af, store),
     customersRouter(af, store),
     receiptsRouter(af),
+    reportsRouter(af),
     catalogsRouter(),
     webhookEndpointsRouter(af),
     eventsRouter(af),
@@ -136,6 +139,8 @@ export function createServer(options: ServerOptions): Koa {
   home.get('/', (ctx) => ctx.redirect('/dashboard'));
   app.use(home.routes());
   // LAST, after every other area: /assets/ and then the public portal's /:slug routes.
+  // Chart.js from node_modules (/assets/vendor/chart.js/) before /assets/ answers 404 for it.
+  app.use(vendorAssets().serve);
   app.use(web.assets.serve);
   const portal = portalRouter({
     af,

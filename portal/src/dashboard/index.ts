@@ -15,6 +15,7 @@ import { invoiceActionRoutes } from './invoice-actions.js';
 import { listRoutes } from './list-routes.js';
 import './messages.js';
 import { paymentRoutes } from './payment-routes.js';
+import { reportRoutes } from './report-routes.js';
 import { loadSession, sessionCookies } from './session.js';
 import { settingsRoutes } from './settings-routes.js';
 
@@ -45,6 +46,7 @@ export function dashboardRouter(options: DashboardOptions): Router {
   listRoutes(router, { store, web });
   paymentRoutes(router, { af, store, web });
   invoiceActionRoutes(router, { af, store, web });
+  reportRoutes(router, { af, web });
   // Any other page under /dashboard: the dashboard's own 404 page, not the API's JSON error.
   router.all('/{*rest}', () => {
     throw webError(

@@ -1,6 +1,7 @@
 /** The dashboard's messages (es-MX first, English), registered with the shared i18n (web/i18n.ts). */
 import { addMessages } from '../web/i18n.js';
 import { listMessages } from './messages-lists.js';
+import { reportMessages } from './messages-reports.js';
 import { settingsMessages } from './messages-settings.js';
 
 addMessages({
@@ -85,3 +86,4 @@ addMessages({
 });
 addMessages(settingsMessages);
 addMessages(listMessages);
+addMessages(reportMessages);

@@ -10,6 +10,7 @@ import { invoicesArea } from './invoices.js';
 import { meArea } from './me.js';
 import { paymentsArea } from './payments.js';
 import { receiptsArea } from './receipts.js';
+import { reportsArea } from './reports.js';
 import { webhooksArea } from './webhooks.js';
 
 const AREAS: OpenApiArea[] = [
@@ -18,6 +19,7 @@ const AREAS: OpenApiArea[] = [
   invoicesArea,
   customersArea,
   receiptsArea,
+  reportsArea,
   catalogsArea,
   webhooksArea,
 ];
@@ -37,9 +39,11 @@ export function openApiDocument(): Record<string, unknown> {
     },
     servers: [{ url: '/', description: 'This server' }],
     security: [{ bearerAuth: [] }],
-    tags: ['merchant', 'payments', 'invoices', 'customers', 'receipts', 'catalogs', 'meta'].map((name) => ({
-      name,
-    })),
+    tags: ['merchant', 'payments', 'invoices', 'customers', 'receipts', 'reports', 'catalogs', 'meta'].map(
+      (name) => ({
+        name,
+      }),
+    ),
     paths: {
       '/v1/openapi.json': {
         get: {
