@@ -95,7 +95,8 @@ export async function reconcileDataset(data: Dataset): Promise<Reconciliation> {
       }
     }
     const invoice = p.invoiceId ? await data.document(p.invoiceId) : null;
-    if (invoice && isLive(invoice)) {
+    if (invoice && (isLive(invoice) || invoice.cancellation?.motive === '01')) {
+      // A motive-01 cancellation without its replacement is flagged once, on the invoice.
       toCheck.set(invoice.id, invoice);
       continue;
     }
