@@ -25,7 +25,16 @@ describe('reports: periods in Mexico City time (#7)', function () {
   });
 
   it('refuses anything else with REPORT_INVALID_PERIOD (422) saying the accepted forms', () => {
-    for (const bad of ['2026-13', '2026-1', 'noviembre', '2026-W00', '2027-W53', '', '2026-11-01', undefined]) {
+    for (const bad of [
+      '2026-13',
+      '2026-1',
+      'noviembre',
+      '2026-W00',
+      '2027-W53',
+      '',
+      '2026-11-01',
+      undefined,
+    ]) {
       assert.throws(
         () => parseReportPeriod(bad),
         (error: unknown) =>

@@ -30,7 +30,13 @@ describe('reports: reconciliation flags exactly the planted anomalies (#7)', fun
   async function receipt(amount: string, paidAt?: string) {
     const { payment, receipt } = await h.af.recordPayment(
       merchant(),
-      { source: 'stripe', externalId: nextId(), amount, ...(paidAt ? { paidAt } : {}), customer: { email: 'a@example.com' } },
+      {
+        source: 'stripe',
+        externalId: nextId(),
+        amount,
+        ...(paidAt ? { paidAt } : {}),
+        customer: { email: 'a@example.com' },
+      },
       { wait: true },
     );
     return { payment, receipt: receipt! };
@@ -38,19 +44,27 @@ describe('reports: reconciliation flags exactly the planted anomalies (#7)', fun
 
   async function changePayment(id: string, change: (p: Payment) => Payment) {
     const p = (await h.store.payments.get(merchant(), id))!;
-    assert.ok(await h.store.payments.update({ ...change(p), updatedAt: new Date().toISOString() }, p.updatedAt));
+    assert.ok(
+      await h.store.payments.update({ ...change(p), updatedAt: new Date().toISOString() }, p.updatedAt),
+    );
   }
   async function changeInvoice(id: string, change: (i: Invoice) => Invoice) {
     const i = (await h.store.invoices.get(merchant(), id))!;
-    assert.ok(await h.store.invoices.update({ ...change(i), updatedAt: new Date().toISOString() }, i.updatedAt));
+    assert.ok(
+      await h.store.invoices.update({ ...change(i), updatedAt: new Date().toISOString() }, i.updatedAt),
+    );
   }
   async function changeReceipt(id: string, change: (r: Receipt) => Receipt) {
     const r = (await h.store.receipts.get(merchant(), id))!;
-    assert.ok(await h.store.receipts.update({ ...change(r), updatedAt: new Date().toISOString() }, r.updatedAt));
+    assert.ok(
+      await h.store.receipts.update({ ...change(r), updatedAt: new Date().toISOString() }, r.updatedAt),
+    );
   }
 
   const brief = (flags: ReconciliationFlag[]) =>
-    flags.map((f) => [f.kind, f.paymentId ?? f.receiptId ?? f.invoiceId]).sort((a, b) => `${a}`.localeCompare(`${b}`));
+    flags
+      .map((f) => [f.kind, f.paymentId ?? f.receiptId ?? f.invoiceId])
+      .sort((a, b) => `${a}`.localeCompare(`${b}`));
 
   it('in this month: a clean month has no flags, then each planted anomaly is flagged once', async () => {
     const period = monthKey(new Date());
@@ -79,9 +93,20 @@ describe('reports: reconciliation flags exactly the planted anomalies (#7)', fun
     // 2. What was paid no longer matches the invoice.
     await changePayment(altered.payment.id, (p) => ({ ...p, amount: '590.00' }));
     // 3. A refund still pending after two hours; another only ten minutes old is not flagged yet.
-    const refund = (at: number, id: string) => ({ externalId: id, amount: '50.00', at: new Date(at).toISOString(), outcome: 'pending' as const });
-    await changePayment(pendingRefund.payment.id, (p) => ({ ...p, refunds: [refund(Date.now() - 2 * 3_600_000, 're_old')] }));
-    await changePayment(recentRefund.payment.id, (p) => ({ ...p, refunds: [refund(Date.now() - 600_000, 're_new')] }));
+    const refund = (at: number, id: string) => ({
+      externalId: id,
+      amount: '50.00',
+      at: new Date(at).toISOString(),
+      outcome: 'pending' as const,
+    });
+    await changePayment(pendingRefund.payment.id, (p) => ({
+      ...p,
+      refunds: [refund(Date.now() - 2 * 3_600_000, 're_old')],
+    }));
+    await changePayment(recentRefund.payment.id, (p) => ({
+      ...p,
+      refunds: [refund(Date.now() - 600_000, 're_new')],
+    }));
     // 4. An invoice that claims a payment the store does not know.
     await changeInvoice(orphan.invoice.id, (i) => ({ ...i, paymentIds: ['pay_unknown'] }));
     // 5. Cancelled with motive 01 naming a replacement that was never issued.
@@ -171,7 +196,11 @@ describe('reports: reconciliation flags exactly the planted anomalies (#7)', fun
       total: '300.00',
       status: 'cancelled',
       cancellation: { motive: '04', requestedAt: stampedAt, status: 'Cancelado sin aceptación' },
-      reissue: { removedReceiptIds: [b.receipt.id], replacementId: 'inv_never_stamped', requestedAt: stampedAt },
+      reissue: {
+        removedReceiptIds: [b.receipt.id],
+        replacementId: 'inv_never_stamped',
+        requestedAt: stampedAt,
+      },
     };
     await h.store.invoices.create(live);
     await h.store.invoices.create(cancelled);

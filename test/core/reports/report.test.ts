@@ -10,14 +10,23 @@ import { CARLOS, type Harness, harness, nextId } from '../automation/harness.js'
 import { cents, fromCents, xmlFigures } from './xml-figures.js';
 
 const tokenOf = (url: string) => url.slice(url.lastIndexOf('/') + 1);
-const ANA = { rfc: 'XOJI740919U48', name: 'INGRID XODAR JIMENEZ', taxRegime: '612', zip: '88965', cfdiUse: 'G03' };
+const ANA = {
+  rfc: 'XOJI740919U48',
+  name: 'INGRID XODAR JIMENEZ',
+  taxRegime: '612',
+  zip: '88965',
+  cfdiUse: 'G03',
+};
 
 describe('reports: period report and exports (#7)', function () {
   this.timeout(180_000);
   let h: Harness;
   let period: string;
   let report: PeriodReport;
-  const ids: Record<string, { paymentId: string; externalId: string; invoiceId?: string; receiptUrl?: string }> = {};
+  const ids: Record<
+    string,
+    { paymentId: string; externalId: string; invoiceId?: string; receiptUrl?: string }
+  > = {};
 
   async function pay(name: string, amount: string, customer?: typeof CARLOS) {
     const externalId = nextId();
@@ -27,7 +36,9 @@ describe('reports: period report and exports (#7)', function () {
         source: name.startsWith('api') ? 'api' : 'stripe',
         externalId,
         amount,
-        ...(customer ? { customer: { ...customer, email: 'cliente@example.com' } } : { customer: { email: 'anon@example.com' } }),
+        ...(customer
+          ? { customer: { ...customer, email: 'cliente@example.com' } }
+          : { customer: { email: 'anon@example.com' } }),
       },
       { wait: true },
     );
@@ -50,10 +61,19 @@ describe('reports: period report and exports (#7)', function () {
     await pay('cancelled', '116.00', CARLOS);
     await pay('receipt-open', '250.00');
     await pay('receipt-claimed', '410.00');
-    await h.af.completeReceipt(tokenOf(ids['receipt-claimed']!.receiptUrl!), { ...ANA, email: 'ana@example.com' }, { wait: true });
+    await h.af.completeReceipt(
+      tokenOf(ids['receipt-claimed']!.receiptUrl!),
+      { ...ANA, email: 'ana@example.com' },
+      { wait: true },
+    );
     await h.af.recordRefund(
       h.merchant.id,
-      { source: 'stripe', paymentExternalId: ids.refunded!.externalId, refundExternalId: 're_1', amount: '100.00' },
+      {
+        source: 'stripe',
+        paymentExternalId: ids.refunded!.externalId,
+        refundExternalId: 're_1',
+        amount: '100.00',
+      },
       { wait: true },
     );
     await h.af.cancelInvoice(h.merchant.id, ids.cancelled!.invoiceId!, { motive: '02' });
@@ -114,6 +134,19 @@ describe('reports: period report and exports (#7)', function () {
       byMotive: { '02': 1 },
     });
     assert.deepEqual(report.creditNotes, { count: 1, total: expect('E').total });
+  });
+
+  it('reads the figures from the XML of records sealed before they were kept on the record', async () => {
+    const cfdis = await storedCfdis();
+    for (const { invoice } of cfdis) {
+      const { taxes: _t, paymentForm: _f, paymentMethod: _m, exchangeRate: _r, ...old } = invoice;
+      assert.ok(
+        await h.store.invoices.update({ ...old, updatedAt: new Date().toISOString() }, invoice.updatedAt),
+      );
+    }
+    const again = await h.af.reports.report(h.merchant.id, period);
+    assert.deepEqual(again.byKind, report.byKind);
+    assert.deepEqual(again.byPaymentForm, report.byPaymentForm);
   });
 
   it('splits ingresos by source, FormaPago and customer, and counts receipts and failures', () => {
@@ -190,7 +223,10 @@ describe('reports: period report and exports (#7)', function () {
     const parsed = parseCsv(documents.slice(1));
     assert.equal(parsed.length, 1 + 7);
     assert.ok(parsed.every((r) => r.length === parsed[0]!.length));
-    await assert.rejects(h.af.reports.csv(h.merchant.id, period, 'nope' as 'payments'), /REPORT_INVALID_TABLE|no existe/);
+    await assert.rejects(
+      h.af.reports.csv(h.merchant.id, period, 'nope' as 'payments'),
+      /REPORT_INVALID_TABLE|no existe/,
+    );
   });
 
   it('zips the XML and PDF of the period in a folder per kind', async () => {
@@ -202,7 +238,11 @@ describe('reports: period report and exports (#7)', function () {
     const expected = cfdis
       .flatMap(({ invoice }) => {
         const folder =
-          invoice.status === 'cancelled' ? 'canceladas' : invoice.kind === 'credit_note' ? 'egresos' : 'ingresos';
+          invoice.status === 'cancelled'
+            ? 'canceladas'
+            : invoice.kind === 'credit_note'
+              ? 'egresos'
+              : 'ingresos';
         const base = `${folder}/${invoice.series}-${invoice.folio}_${invoice.uuid}`;
         return [`${base}.xml`, `${base}.pdf`, ...(invoice.blobs.acuse ? [`${base}_acuse.xml`] : [])];
       })
