@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'catalogs import': async () => (await import('./catalogs-import.js')).catalogsImport,
   'merchant create': async () => (await import('./merchant-create.js')).merchantCreate,
   'jobs run': async () => (await import('./jobs-run.js')).jobsRun,
+  'global close': async () => (await import('./global-close.js')).globalClose,
   'connect stripe': async () => (await import('./connect-stripe.js')).connectStripe,
   'stripe sync': async () => (await import('./stripe-sync.js')).stripeSync,
   start: async () => (await import('./start.js')).start,
@@ -55,6 +56,9 @@ const USAGE = {
   stripe sync --merchant ID --since FECHA [--json]
       Registra lo que los webhooks de Stripe no entregaron (eventos de los últimos 30 días desde FECHA),
       con la llave API del comercio; repetirlo no duplica nada. STRIPE_API_URL apunta a otro servidor.
+  global close --merchant ID --period 2026-11 [--dry-run] [--max-items N] [--json]
+      Emite la factura global de los recibos no reclamados del periodo (un mes: todos sus periodos; un
+      día: el periodo que lo contiene); --dry-run muestra qué incluiría y sus totales. Repetirlo no duplica.
   jobs run [--max-jobs N]
       Ejecuta una vez los trabajos pendientes (timbrado, correos, reembolsos); Ctrl-C para al terminar
       el trabajo en curso y la siguiente ejecución continúa.
@@ -64,7 +68,7 @@ const USAGE = {
       comercio de demostración e imprime sus llaves API. SIGTERM/Ctrl-C termina lo que está en curso y sale.
 
 Opciones generales: --lang es|en (o AUTOFACTURA_LANG).
-merchant, connect, stripe y jobs usan AUTOFACTURA_DATA_DIR (./data) o DATABASE_URL (PostgreSQL), AUTOFACTURA_SECRET, PAC y SMTP_URL.
+merchant, connect, stripe, global y jobs usan AUTOFACTURA_DATA_DIR (./data) o DATABASE_URL (PostgreSQL), AUTOFACTURA_SECRET, PAC y SMTP_URL.
 `,
   en: `Usage: autofactura <command>
 
@@ -95,6 +99,9 @@ merchant, connect, stripe y jobs usan AUTOFACTURA_DATA_DIR (./data) o DATABASE_U
   stripe sync --merchant ID --since DATE [--json]
       Records what Stripe's webhooks did not deliver (events of the last 30 days since DATE) with the
       merchant's API key; running it again duplicates nothing. STRIPE_API_URL points at another server.
+  global close --merchant ID --period 2026-11 [--dry-run] [--max-items N] [--json]
+      Issues the factura global of the period's unclaimed receipts (a month: all its periods; a day: the
+      period containing it); --dry-run shows what it would include and its totals. Repeating duplicates nothing.
   jobs run [--max-jobs N]
       Works the pending jobs once (stamping, emails, refunds); Ctrl-C stops after the job in progress
       and the next run resumes.
@@ -104,7 +111,7 @@ merchant, connect, stripe y jobs usan AUTOFACTURA_DATA_DIR (./data) o DATABASE_U
       merchant and prints its API keys. SIGTERM/Ctrl-C finishes the work in progress and exits.
 
 General options: --lang es|en (or AUTOFACTURA_LANG).
-merchant, connect, stripe and jobs use AUTOFACTURA_DATA_DIR (./data) or DATABASE_URL (PostgreSQL), AUTOFACTURA_SECRET, PAC and SMTP_URL.
+merchant, connect, stripe, global and jobs use AUTOFACTURA_DATA_DIR (./data) or DATABASE_URL (PostgreSQL), AUTOFACTURA_SECRET, PAC and SMTP_URL.
 `,
 };
 
