@@ -44,6 +44,11 @@ export async function creditNote(
   const xml = await ctx.store.blobs.get(invoice.blobs.xml ?? invoice.blobs.sealedXml);
   if (!xml) throw notReady('falta el XML de la factura', "the invoice's XML is missing");
   const receptor = comprobanteFromTree(parseXml(xml)).Receptor;
+  // A return of a ticket in a factura global names the ticket (Guía de llenado del CFDI global, I c).
+  const ticket =
+    invoice.kind === 'global' && payment.receiptId
+      ? (await ctx.store.receipts.get(merchant.id, payment.receiptId))?.ticket
+      : undefined;
   const series = merchant.settings.series.creditNote;
   let note: Invoice;
   try {
@@ -59,7 +64,7 @@ export async function creditNote(
       ...(invoice.customerId ? { customerId: invoice.customerId } : {}),
       related: { relationship: '01', uuids: [invoice.uuid!] },
       request: (folio) =>
-        creditNoteRequest(merchant, payment, receptor, refund.amount, series, folio, invoice.uuid!),
+        creditNoteRequest(merchant, payment, receptor, refund.amount, series, folio, invoice.uuid!, ticket),
     });
     note = await stampDocument(ctx, merchant, note);
   } catch (error) {
@@ -112,6 +117,7 @@ export function creditNoteRequest(
   series: string,
   folio: number,
   relatedUuid: string,
+  ticket?: string,
 ): Record<string, unknown> {
   const tipo = parseRfc(receptor.Rfc)?.tipo ?? 'fisica';
   const g02 = usoCfdiAllowedFor(getCatalogs(), 'G02', receptor.RegimenFiscalReceptor, tipo);
@@ -140,6 +146,7 @@ export function creditNoteRequest(
         ...item,
         product_key: CREDIT_NOTE_PRODUCT,
         unit_key: 'ACT',
+        ...(ticket ? { sku: ticket } : {}),
         description: `Devolución del pago ${payment.externalId.replaceAll('|', ' ')}`,
         tax_included: true,
       },

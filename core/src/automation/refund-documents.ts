@@ -2,7 +2,7 @@
  * The document a refund needs once its payment is settled: a credit note (credit-note.ts), or the
  * invoice's cancellation (refund-cancellation.ts) when the merchant's policy allows it and the refund is
  * whole within the invoice's month. A payment still being invoiced makes the refund job wait; a receipt
- * is voided or reduced; a payment in a factura global is flagged for review.
+ * is voided or reduced; a payment in a factura global gets a credit note related to the global.
  */
 import type { Merchant, Payment, PaymentRefund } from '../store/types.js';
 import type { Context } from './context.js';
@@ -31,13 +31,23 @@ export async function settleWithDocument(
       await hooks.settleReceipt(payment, full);
       return;
     }
-    case 'in_global':
+    case 'in_global': {
+      // Guía de llenado del CFDI global, example I c): a CFDI de egreso to público en general related
+      // (TipoRelacion 01) to the stamped global that has the ticket.
+      const global = payment.globalInvoiceId
+        ? await ctx.store.invoices.get(merchant.id, payment.globalInvoiceId)
+        : null;
+      if (global?.status === 'stamped' && global.uuid) {
+        await creditNote(ctx, merchant, payment, global, refund);
+        return;
+      }
       await logEvent(ctx, merchant.id, 'refund.needs_review', refs, {
         refundExternalId: refund.externalId,
         reason: 'in_global',
       });
       await setRefund(ctx, payment, refund.externalId, settled(), refundedIfWhole);
       return;
+    }
     default:
       break;
   }

@@ -232,4 +232,37 @@ describe('factura global: period close (#7)', function () {
       assert.equal(payment.status, 'in_global');
     }
   });
+
+  it('credits a refund of a ticket in the global with an egreso to público en general related to it', async () => {
+    const m = h.merchant.id;
+    const payment = (await h.store.payments.get(m, sold.plain!.receipt.paymentId))!;
+    const global = (await h.af.getInvoice(m, payment.globalInvoiceId!))!;
+    await h.af.recordRefund(
+      m,
+      {
+        source: 'api',
+        paymentExternalId: payment.externalId,
+        refundExternalId: nextId('re'),
+        amount: '116.00',
+      },
+      { wait: true },
+    );
+    await h.af.workJobs();
+    const after = (await h.store.payments.get(m, payment.id))!;
+    assert.equal(after.refunds[0]!.outcome, 'credit_note');
+    assert.equal(after.status, 'refunded');
+    const note = (await h.af.getInvoice(m, after.refunds[0]!.invoiceId!))!;
+    assert.equal(note.kind, 'credit_note');
+    assert.equal(note.status, 'stamped');
+    assert.deepEqual(note.related, { relationship: '01', uuids: [global.uuid] });
+    const xml = (await h.af.invoiceXml(m, note.id))!;
+    await assertXsdValid([xml]);
+    assert.ok(h.verify(xml).ok);
+    const cfdi = readCfdi(xml.toString());
+    assert.equal(cfdi.attrs('TipoDeComprobante'), 'E');
+    assert.equal(cfdi.receptor('Rfc'), 'XAXX010101000');
+    assert.equal(cfdi.receptor('UsoCFDI'), 'G02', "as in SAT's example of a return from a global");
+    assert.equal(cfdi.conceptos[0]!.noIdentificacion, sold.plain!.receipt.ticket);
+    assert.equal(cfdi.attrs('Total'), '116.00');
+  });
 });
