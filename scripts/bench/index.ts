@@ -8,6 +8,7 @@ type Bench = (args: string[]) => Promise<void>;
 const BENCHES: Record<string, () => Promise<Bench>> = {
   http: async () => (await import('./http.js')).benchHttp,
   pipeline: async () => (await import('./pipeline.js')).benchPipeline,
+  reports: async () => (await import('./reports.js')).benchReports,
   seal: async () => (await import('./seal.js')).benchSeal,
   stamp: async () => (await import('./stamp.js')).benchStamp,
 };

@@ -67,12 +67,23 @@ export async function reconcileDataset(data: Dataset): Promise<Reconciliation> {
     if (refs.invoiceId) badDocs.add(refs.invoiceId);
   };
 
+  // A global carries up to tens of thousands of receipts: look them up in a set, built once per global.
+  const receiptSets = new Map<string, Set<string>>();
+  const carries = (doc: DocLite, receiptId: string) => {
+    let set = receiptSets.get(doc.id);
+    if (!set) {
+      set = new Set(doc.receiptIds);
+      receiptSets.set(doc.id, set);
+    }
+    return set.has(receiptId);
+  };
+
   /** A live global carrying the receipt: this one or, after a motive-04 reissue, its replacement. */
   async function liveGlobalWith(id: string | undefined, receiptId: string): Promise<DocLite | null> {
     for (let hop = 0; id && hop < REPLACEMENT_HOPS; hop++) {
       const doc = await data.document(id);
       if (!doc) return null;
-      if (isLive(doc)) return doc.receiptIds.includes(receiptId) ? doc : null;
+      if (isLive(doc)) return carries(doc, receiptId) ? doc : null;
       id = doc.reissue?.replacementId;
     }
     return null;
