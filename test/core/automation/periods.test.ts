@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { globalPeriod, receiptExpiry, sameLocalMonth } from '../../../core/src/automation/periods.js';
+import {
+  globalPeriod,
+  periodKey,
+  periodsNamed,
+  receiptExpiry,
+  sameLocalMonth,
+} from '../../../core/src/automation/periods.js';
 
 const iso = (date: Date) => date.toISOString();
 
@@ -66,5 +72,50 @@ describe('automation: global periods and receipt expiry in Mexico City time', ()
   it('compares calendar months in Mexico City', () => {
     assert.ok(sameLocalMonth(new Date('2026-11-01T06:00:00Z'), new Date('2026-12-01T05:59:59Z')));
     assert.ok(!sameLocalMonth(new Date('2026-11-30T18:00:00Z'), new Date('2026-12-01T06:00:00Z')));
+  });
+
+  it("cuts a week that spans two months at the month's edge, so no global mixes months", () => {
+    // Monday 30 November to Sunday 6 December 2026.
+    const monday = globalPeriod(new Date('2026-11-30T18:00:00Z'), 'weekly');
+    assert.equal(iso(monday.from), '2026-11-30T06:00:00.000Z');
+    assert.equal(iso(monday.to), '2026-12-01T06:00:00.000Z');
+    assert.equal(monday.months, '11');
+    const wednesday = globalPeriod(new Date('2026-12-02T18:00:00Z'), 'weekly');
+    assert.equal(iso(wednesday.from), '2026-12-01T06:00:00.000Z');
+    assert.equal(iso(wednesday.to), '2026-12-07T06:00:00.000Z');
+    assert.equal(wednesday.months, '12');
+  });
+
+  it('names periods the same for every instant in them', () => {
+    const at = (text: string, p: Parameters<typeof globalPeriod>[1]) =>
+      periodKey(globalPeriod(new Date(text), p));
+    assert.equal(at('2026-11-28T18:00:00Z', 'daily'), '2026-11-28');
+    assert.equal(at('2026-11-28T18:00:00Z', 'weekly'), 'S2026-11-23');
+    assert.equal(at('2026-11-23T06:00:00Z', 'weekly'), 'S2026-11-23');
+    assert.equal(at('2026-11-15T18:00:00Z', 'fortnightly'), '2026-11-Q1');
+    assert.equal(at('2026-11-16T18:00:00Z', 'fortnightly'), '2026-11-Q2');
+    assert.equal(at('2026-12-01T05:59:59Z', 'monthly'), '2026-11');
+    assert.equal(at('2026-12-31T18:00:00Z', 'bimonthly'), '2026-B6');
+  });
+
+  it("reads the CLI's periods: a month is every period starting in it, a day the period containing it", () => {
+    const keys = (text: string, p: Parameters<typeof globalPeriod>[1]) =>
+      periodsNamed(text, p)?.map(periodKey);
+    assert.deepEqual(keys('2026-11', 'monthly'), ['2026-11']);
+    assert.deepEqual(keys('2026-11', 'fortnightly'), ['2026-11-Q1', '2026-11-Q2']);
+    assert.deepEqual(keys('2026-11', 'weekly'), [
+      'S2026-11-01',
+      'S2026-11-02',
+      'S2026-11-09',
+      'S2026-11-16',
+      'S2026-11-23',
+      'S2026-11-30',
+    ]);
+    assert.equal(keys('2026-02', 'daily')?.length, 28);
+    assert.deepEqual(keys('2026-12', 'bimonthly'), ['2026-B6']);
+    assert.deepEqual(keys('2026-11-28', 'weekly'), ['S2026-11-23']);
+    assert.equal(periodsNamed('2026-13', 'monthly'), null);
+    assert.equal(periodsNamed('2026-02-30', 'daily'), null);
+    assert.equal(periodsNamed('noviembre', 'monthly'), null);
   });
 });
