@@ -86,6 +86,25 @@ export function formaPagoLabel(key: string): string {
   return entry ? `${key} · ${entry.description}` : key;
 }
 
+const SOURCE_NAMES: Record<string, string> = {
+  api: 'API',
+  stripe: 'Stripe',
+  zapier: 'Zapier',
+  airtable: 'Airtable',
+  conekta: 'Conekta',
+  mercadopago: 'Mercado Pago',
+  openpay: 'Openpay',
+  paypal: 'PayPal',
+};
+
+/** 'stripe' -> "Stripe"; 'api_test' -> "API · prueba" (a test-mode source). */
+function sourceLabel(key: string, t: (key: string) => string): string {
+  const test = key.endsWith('_test');
+  const base = test ? key.slice(0, -'_test'.length) : key;
+  const name = SOURCE_NAMES[base] ?? base;
+  return test ? `${name} · ${t('dash.reports.testMode')}` : name;
+}
+
 export function reportRoutes(router: Router, options: { af: Autofactura; web: Web }): void {
   const { af, web } = options;
   const nav = (ctx: Context, period: string) => ({
@@ -108,6 +127,7 @@ export function reportRoutes(router: Router, options: { af: Autofactura; web: We
         cards: cards(report),
         charts: charts(report, ctx.state.t),
         formaPagoLabel,
+        sourceLabel: (key: string) => sourceLabel(key, ctx.state.t),
         flagKinds: RECONCILIATION_FLAGS,
         tables: REPORT_TABLES,
         chartJs: vendorAssets().url('chart.umd.min.js'),
