@@ -1,8 +1,10 @@
 /**
  * The workbook for the accountant (exceljs): Resumen (the totals), then Documentos, Pagos, Recibos and
  * Conciliación. Money cells are numbers formatted '#,##0.00': the decimal strings become JS numbers only
- * here, when written into a cell (Excel keeps doubles anyway); the CSV keeps the exact strings.
+ * here, when written into a cell (Excel keeps doubles anyway); the CSV keeps the exact strings. Written
+ * with exceljs's streaming writer, row by row (a month can hold hundreds of thousands of rows).
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Lang, Table } from './tables.js';
 import type { PeriodReport, Totals } from './types.js';
@@ -30,8 +32,11 @@ export const SUMMARY_COLUMNS: { key: keyof Totals; es: string; en: string }[] = 
 /** A decimal string as a cell value, at the last step. */
 const num = (text: string) => (text === '' ? null : Number(text));
 
-function summarySheet(book: ExcelJS.Workbook, report: PeriodReport, lang: Lang) {
+type Book = ExcelJS.stream.xlsx.WorkbookWriter;
+
+function summarySheet(book: Book, report: PeriodReport, lang: Lang) {
   const sheet = book.addWorksheet(lang === 'es' ? 'Resumen' : 'Summary');
+  sheet.columns = [{ width: 34 }, ...SUMMARY_COLUMNS.map(() => ({ width: 16 }))];
   sheet.addRow([
     lang === 'es' ? `Reporte de ${report.period.label}` : `Report for ${report.period.labelEn}`,
   ]).font = {
@@ -48,6 +53,7 @@ function summarySheet(book: ExcelJS.Workbook, report: PeriodReport, lang: Lang) 
       ...SUMMARY_COLUMNS.slice(1).map((c) => num(t[c.key] as string)),
     ]);
     for (let i = 3; i <= SUMMARY_COLUMNS.length + 1; i++) row.getCell(i).numFmt = MONEY;
+    row.commit();
   };
   for (const kind of ['invoice', 'global', 'credit_note'] as const)
     totalsRow(KIND_LABELS[kind]![lang], report.byKind[kind]);
@@ -84,32 +90,37 @@ function summarySheet(book: ExcelJS.Workbook, report: PeriodReport, lang: Lang) 
   for (const [label, count, value] of lines) {
     const row = sheet.addRow([label, count, value]);
     row.getCell(3).numFmt = MONEY;
+    row.commit();
   }
-  sheet.getColumn(1).width = 34;
-  for (let i = 2; i <= SUMMARY_COLUMNS.length + 1; i++) sheet.getColumn(i).width = 16;
+  sheet.commit();
 }
 
-function tableSheet(book: ExcelJS.Workbook, table: Table, lang: Lang) {
-  const sheet = book.addWorksheet(table.title[lang]);
-  sheet.addRow(table.columns.map((c) => c[lang])).font = { bold: true };
+function tableSheet(book: Book, table: Table, lang: Lang) {
+  const sheet = book.addWorksheet(table.title[lang], { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = table.columns.map((c) => ({ width: Math.min(40, Math.max(12, c[lang].length + 2)) }));
+  const header = sheet.addRow(table.columns.map((c) => c[lang]));
+  header.font = { bold: true };
+  header.commit();
   const moneyAt = table.columns.flatMap((c, i) => (c.money ? [i] : []));
   for (const values of table.rows) {
     const cells: (string | number | null)[] = [...values];
     for (const i of moneyAt) cells[i] = num(values[i]!);
-    sheet.addRow(cells);
+    const row = sheet.addRow(cells);
+    for (const i of moneyAt) row.getCell(i + 1).numFmt = MONEY;
+    row.commit();
   }
-  for (const i of moneyAt) sheet.getColumn(i + 1).numFmt = MONEY;
-  table.columns.forEach((c, i) => {
-    sheet.getColumn(i + 1).width = Math.min(40, Math.max(12, c[lang].length + 2));
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  sheet.commit();
 }
 
 export async function reportWorkbook(report: PeriodReport, tables: Table[], lang: Lang): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   book.creator = 'autofactura';
   book.created = new Date(report.generatedAt);
   summarySheet(book, report, lang);
   for (const table of tables) tableSheet(book, table, lang);
-  return Buffer.from(await book.xlsx.writeBuffer());
+  await book.commit();
+  return Buffer.concat(chunks);
 }
