@@ -125,9 +125,11 @@ describe('GET /v1/reports and the exports (#7)', function () {
     });
     assert.equal(en.json.error.code, 'REPORT_INVALID_PERIOD');
     assert.match(en.json.error.message, /YYYY-MM/);
-    // A week 53 in a year that has none: core's own check, same code.
+    // A week 53 in a year that has none (2026 has one).
     const week = await h.call('GET', '/v1/reports?period=2025-W53');
     assert.equal(week.json.error.code, 'REPORT_INVALID_PERIOD');
+    assert.match(week.json.error.message, /semana ISO/);
+    assert.equal((await h.call('GET', '/v1/reports?period=2026-W53')).status, 200);
   });
 
   it('reconciles the period: every payment with its invoice matches', async () => {

@@ -14,6 +14,7 @@ import {
   type ReportTable,
 } from '../../../core/src/reports/types.js';
 import type { ApiState } from '../auth.js';
+import { isPeriodKey } from '../dashboard/report-period.js';
 import { apiError } from '../http-error.js';
 import { langOf } from '../lang.js';
 import { snakeKeys } from '../snake.js';
@@ -22,15 +23,10 @@ import { enumParam, stringParam } from './query.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/**
- * '2026-11' or '2026-W48'; core checks the rest (a week 53 that does not exist) with the same code and
- * status (422), but this says what to write in both languages before anything is read.
- */
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2]|W(0[1-9]|[1-4]\d|5[0-3]))$/;
-
+/** '2026-11' or '2026-W48' (a week 53 only in years that have one); core refuses the rest the same way. */
 export function periodParam(value: unknown): string {
   const text = stringParam(value);
-  if (text === undefined || !PERIOD.test(text)) {
+  if (text === undefined || !isPeriodKey(text)) {
     throw apiError(
       422,
       'REPORT_INVALID_PERIOD',
