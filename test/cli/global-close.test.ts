@@ -7,22 +7,8 @@ import { createMailer } from '../../core/src/notify/mailer.js';
 import { createSandboxPac } from '../../core/src/pac/sandbox/index.js';
 import { openStore } from '../../core/src/store/open.js';
 import { createSecretBox, loadMasterKey } from '../../core/src/store/secrets.js';
-import { readCfdi } from '../core/global/global-harness.js';
+import { lastMonth, readCfdi } from '../core/global/global-harness.js';
 import { codedLines, EKU_MERCHANT_CREATE, runCli } from './run-cli.js';
-
-/** Last month (Mexico City, UTC-6) as 'YYYY-MM', and a local wall time on one of its days. */
-function lastMonth(): { key: string; at(day: number, hour: number): string } {
-  const local = new Date(Date.now() - 6 * 3_600_000);
-  const first = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - 1, 1));
-  const key = first.toISOString().slice(0, 7);
-  return {
-    key,
-    at: (day, hour) =>
-      new Date(
-        `${key}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00-06:00`,
-      ).toISOString(),
-  };
-}
 
 describe('CLI: global close (#7)', function () {
   this.timeout(120_000);

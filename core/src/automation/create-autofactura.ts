@@ -13,6 +13,7 @@ import { dashboardUseCases } from './dashboard/index.js';
 import { recordRefundOrDefer } from './early-refunds.js';
 import { detail, invalid } from './errors.js';
 import { closeGlobal } from './global/close.js';
+import { reinvoiceableGlobal, reinvoiceDeadline } from './global/reissue.js';
 import { closeDueGlobals } from './global/schedule.js';
 import { HANDLERS } from './job-handlers.js';
 import { sleep } from './jobs.js';
@@ -54,6 +55,15 @@ export function createAutofactura(deps: CreateAutofacturaOptions): Autofactura {
     retryPayment: (merchantId, paymentId, fix) => retryPayment(ctx, merchantId, paymentId, fix),
     closeGlobal: (merchantId, options) => closeGlobal(ctx, merchantId, options),
     closeDueGlobals: () => closeDueGlobals(ctx),
+    async reinvoiceDeadline(merchantId, receiptId) {
+      const [merchant, receipt] = await Promise.all([
+        store.merchants.get(merchantId),
+        store.receipts.get(merchantId, receiptId),
+      ]);
+      if (!merchant || receipt?.status !== 'in_global') return null;
+      const global = await reinvoiceableGlobal(ctx, merchant, receipt).catch(() => null);
+      return global ? reinvoiceDeadline(merchant, global).toISOString() : null;
+    },
     webhooks: webhookUseCases(ctx),
     reports: reportUseCases(ctx),
 

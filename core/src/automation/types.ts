@@ -195,6 +195,11 @@ export interface Autofactura extends DashboardUseCases, ApiUseCases, ConnectionU
   closeGlobal(merchantId: string, options: CloseOptions): Promise<CloseResult>;
   /** What the server's worker runs every few minutes: expires receipts, closes ended periods. */
   closeDueGlobals(): Promise<CloseResult[]>;
+  /**
+   * Until when the customer of a receipt already in a factura global may still ask for their own invoice
+   * (the global is re-issued without it, motive 04), or null when that is no longer possible.
+   */
+  reinvoiceDeadline(merchantId: string, receiptId: string): Promise<string | null>;
 
   getPayment(
     merchantId: string,

@@ -90,6 +90,8 @@ addMessages({
     'portal.state.inGlobal':
       'Esta compra ya se incluyó en la factura global del periodo, por eso ya no se puede facturar desde aquí.',
     'portal.state.inGlobalHelp': 'Escríbenos: podemos ayudarte a obtener la factura a tu nombre.',
+    'portal.state.inGlobalReinvoice':
+      'Esta compra ya se incluyó en la factura global del periodo. Si pides tu factura antes del {date}, sustituimos la factura global sin esta compra y emitimos la tuya.',
     'portal.state.title': 'Esta compra no se puede facturar',
     'portal.state.back': 'Buscar otra compra',
     'portal.notFound.merchant':
@@ -189,6 +191,8 @@ addMessages({
     'portal.state.inGlobal':
       "This purchase is already in the period's global invoice, so it can no longer be invoiced here.",
     'portal.state.inGlobalHelp': 'Write to us: we can help you get the invoice in your name.',
+    'portal.state.inGlobalReinvoice':
+      "This purchase is already in the period's global invoice. Ask for your invoice before {date} and we replace the global invoice without this purchase and issue yours.",
     'portal.state.title': 'This purchase cannot be invoiced',
     'portal.state.back': 'Find another purchase',
     'portal.notFound.merchant':

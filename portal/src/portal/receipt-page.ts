@@ -42,7 +42,10 @@ export async function showReceipt(
   const lang = ctx.state.lang as Lang;
   const t = ctx.state.t as (key: string, params?: Record<string, string | number>) => string;
   const now = new Date();
-  const state = stateOf(r, now);
+  let state = stateOf(r, now);
+  // In the global, but still within the merchant's re-invoice window: the form, with what will happen.
+  const lateUntil = state === 'in_global' ? await af.reinvoiceDeadline(r.merchant.id, r.receipt.id) : null;
+  if (lateUntil) state = 'open';
   const common = {
     ...brandLocals(r.brand),
     title: t('portal.title', { merchant: r.brand.tradeName }),
@@ -80,7 +83,7 @@ export async function showReceipt(
     return;
   }
 
-  const extra = await provenPurchases(af, r, options.also ?? [], now);
+  const extra = lateUntil ? [] : await provenPurchases(af, r, options.also ?? [], now);
   const also = extra.map((p) => p.token);
   const purchases = [
     portalPurchase(r.receipt, r.payment, r.token, lang),
@@ -117,12 +120,19 @@ export async function showReceipt(
       scripts: ['portal-form.js'],
       purchases,
       total,
-      expires: formatDate(r.receipt.expiresAt, lang),
+      expires: formatDate(lateUntil ?? r.receipt.expiresAt, lang),
       also,
       values,
       errors: options.errors ?? {},
       errorCount: Object.keys(options.errors ?? {}).length,
-      notice: options.notice ?? null,
+      notice:
+        options.notice ??
+        (lateUntil
+          ? {
+              kind: 'warn' as const,
+              text: t('portal.state.inGlobalReinvoice', { date: formatDate(lateUntil, lang) }),
+            }
+          : null),
       regimes: regimeOptions(values.rfc),
       uses: usoOptions(values.rfc, values.taxRegime),
       actionUrl: base,

@@ -49,11 +49,13 @@ export function receiptRoutes(router: Router, af: Autofactura, web: Web, limits:
       ctx.status = 303;
       return ctx.redirect(receiptPath(r.brand.slug, r.token));
     }
-    if (r.receipt.status !== 'open' || Object.keys(errors).length > 0) {
+    const late =
+      r.receipt.status === 'in_global' && (await af.reinvoiceDeadline(r.merchant.id, r.receipt.id)) !== null;
+    if ((r.receipt.status !== 'open' && !late) || Object.keys(errors).length > 0) {
       return showReceipt(af, web, ctx, r, { values, errors, also, status: 422 });
     }
     try {
-      await af.completeReceipt(r.token, toFiscal(values), { alsoTokens: also, wait: true });
+      await af.completeReceipt(r.token, toFiscal(values), { alsoTokens: late ? [] : also, wait: true });
     } catch (error) {
       if (!isAutofacturaError(error) || error.status >= 500) throw error;
       const fieldErrors: Partial<Record<Field, string>> = {};

@@ -19,6 +19,15 @@ export const DAY = 86_400_000;
 /** Mexico City is UTC-6 all year: local wall time "2026-11-30T23:59:59" -> the UTC instant. */
 export const local = (wall: string) => new Date(`${wall}-06:00`).toISOString();
 
+/** Last month (Mexico City, UTC-6) as 'YYYY-MM', and a local wall time on one of its days, as UTC. */
+export function lastMonth(): { key: string; at(day: number, hour: number): string } {
+  const now = new Date(Date.now() - 6 * 3_600_000);
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  const key = first.toISOString().slice(0, 7);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return { key, at: (day, hour) => new Date(`${key}-${two(day)}T${two(hour)}:00:00-06:00`).toISOString() };
+}
+
 export const tokenOf = (url: string) => url.slice(url.lastIndexOf('/') + 1);
 
 /** A sale without fiscal data: a receipt with a self-invoice link. */
