@@ -122,6 +122,26 @@ export const invoiceSchemas: Record<string, Schema> = {
         { periodicity: str(), months: str(), year: { type: 'integer' }, from: instant(''), to: instant('') },
         ['periodicity', 'months', 'year', 'from', 'to'],
       ),
+      payment_form: str('FormaPago (c_FormaPago).'),
+      payment_method: str('MetodoPago (PUE, PPD).'),
+      exchange_rate: decimal('TipoCambio, for currencies other than MXN.'),
+      taxes: object(
+        {
+          iva: decimal('IVA trasladado.'),
+          ieps: decimal('IEPS trasladado.'),
+          isr_withheld: decimal('ISR retenido.'),
+          iva_withheld: decimal('IVA retenido.'),
+        },
+        [],
+      ),
+      reissue: object(
+        {
+          removed_receipt_ids: { type: 'array', items: str() },
+          replacement_id: str('The factura global that replaces this one (motive 04).'),
+          requested_at: instant(''),
+        },
+        ['removed_receipt_ids', 'replacement_id', 'requested_at'],
+      ),
       has_xml: { type: 'boolean' },
       has_pdf: { type: 'boolean' },
       created_at: instant(''),
