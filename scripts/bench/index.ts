@@ -6,6 +6,7 @@ type Bench = (args: string[]) => Promise<void>;
 
 // Each benchmark is loaded only when chosen: `seal` does not pay for (or depend on) the HTTP server.
 const BENCHES: Record<string, () => Promise<Bench>> = {
+  global: async () => (await import('./global.js')).benchGlobal,
   http: async () => (await import('./http.js')).benchHttp,
   pipeline: async () => (await import('./pipeline.js')).benchPipeline,
   reports: async () => (await import('./reports.js')).benchReports,

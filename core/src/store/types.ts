@@ -626,6 +626,11 @@ export interface JobRepo {
 
 export interface EventRepo {
   append(event: NewEvent): Promise<StoredEvent>;
+  /**
+   * Appends several events at once (a factura global's thousands of payments), in the given order, with
+   * increasing seqs; one write (lowdb) or one transaction (PostgreSQL) instead of one per event.
+   */
+  appendMany(events: NewEvent[]): Promise<StoredEvent[]>;
   listByPayment(merchantId: string, paymentId: string): Promise<StoredEvent[]>;
   /**
    * Events with seq > after (and seq < before), oldest first; `order: 'desc'` gives the newest first

@@ -21,7 +21,7 @@ import { buildComprobante } from '../../cfdi/build.js';
 import { isAutofacturaError } from '../../errors.js';
 import { currencyDecimals, Dec } from '../../money/index.js';
 import { PacError } from '../../pac/port.js';
-import type { Invoice, Merchant, Payment, Receipt } from '../../store/types.js';
+import type { Invoice, Merchant, NewEvent, Payment, Receipt } from '../../store/types.js';
 import { type Context, nowIso } from '../context.js';
 import { documentFigures, failDocument, sealDocument, stampDocument } from '../documents.js';
 import { enqueueJob } from '../enqueue.js';
@@ -84,6 +84,24 @@ export interface CloseResult {
   periods: { key: string; from: string; to: string; closed: boolean }[];
   invoices: GlobalSummary[];
   skipped: SkippedReceipt[];
+}
+
+/** Store calls per receipt run this many at a time (PostgreSQL's pool is 10; lowdb serializes anyway). */
+const PARALLEL = 8;
+
+/** `work` over `items`, PARALLEL at a time, results in order. */
+async function eachLimit<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(PARALLEL, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await work(items[i]!);
+      }
+    }),
+  );
+  return results;
 }
 
 export interface Candidate {
@@ -150,11 +168,12 @@ export async function closeGlobal(
     for (const chunk of chunks) {
       if (options.signal?.aborted) break;
       const id = newId('glb');
-      const assigned: Candidate[] = [];
-      for (const candidate of chunk) {
-        if (await assign(ctx, id, candidate, now)) assigned.push(candidate);
+      const taken = await eachLimit(chunk, async (candidate) => {
+        const ok = await assign(ctx, id, candidate, now);
         options.onProgress?.({ step: 'assign', done: ++done, total });
-      }
+        return ok;
+      });
+      const assigned = chunk.filter((_, i) => taken[i]);
       if (assigned.length === 0) continue;
       const summary = await issueGlobal(ctx, merchant, period, id, assigned, result.skipped);
       if (summary) result.invoices.push(summary);
@@ -184,9 +203,11 @@ async function collect(
       limit: 500,
       ...(cursor ? { cursor } : {}),
     });
-    for (const receipt of page.items) {
-      if (!OPEN.has(receipt.status) || receipt.invoiceId) continue;
-      if (new Date(receipt.expiresAt).getTime() > now.getTime()) continue;
+    const due = page.items.filter(
+      (r) => OPEN.has(r.status) && !r.invoiceId && new Date(r.expiresAt).getTime() <= now.getTime(),
+    );
+    const payments = await eachLimit(due, (r) => ctx.store.payments.get(merchant.id, r.paymentId));
+    for (const [index, receipt] of due.entries()) {
       if (receipt.reinvoice) {
         // Taken out of a global for its customer: their named invoice, not the next global.
         skipped.push(
@@ -199,7 +220,7 @@ async function collect(
         );
         continue;
       }
-      const payment = await ctx.store.payments.get(merchant.id, receipt.paymentId);
+      const payment = payments[index];
       if (!payment || payment.invoiceId || !WAITING.has(payment.status)) {
         skipped.push(
           skip(
@@ -516,35 +537,37 @@ async function giveBack(
 export async function finishGlobal(ctx: Context, merchant: Merchant, invoice: Invoice): Promise<void> {
   if (invoice.status !== 'stamped') return;
   const receipts = new Map<string, string>();
-  for (const receiptId of invoice.receiptIds) {
-    const receipt = await ctx.store.receipts.get(merchant.id, receiptId);
+  for (const receipt of await eachLimit(invoice.receiptIds, (id) =>
+    ctx.store.receipts.get(merchant.id, id),
+  )) {
     if (receipt) receipts.set(receipt.paymentId, receipt.id);
   }
-  let changedAny = false;
-  for (const paymentId of invoice.paymentIds) {
+  const stories: NewEvent[] = [];
+  const at = nowIso(ctx);
+  await eachLimit(invoice.paymentIds, async (paymentId) => {
     const payment = await ctx.store.payments.get(merchant.id, paymentId);
-    if (!payment || (payment.status === 'in_global' && payment.globalInvoiceId === invoice.id)) continue;
+    if (!payment || (payment.status === 'in_global' && payment.globalInvoiceId === invoice.id)) return;
     const { changed } = await updatePayment(ctx, payment, (current) =>
       current.invoiceId !== invoice.id ||
       (current.status === 'in_global' && current.globalInvoiceId === invoice.id)
         ? null
         : { ...current, status: 'in_global', globalInvoiceId: invoice.id, failure: undefined },
     );
-    if (changed) {
-      changedAny = true;
-      await logEvent(
-        ctx,
-        merchant.id,
-        'receipt.in_global',
-        {
-          paymentId,
-          invoiceId: invoice.id,
-          ...(receipts.get(paymentId) ? { receiptId: receipts.get(paymentId) } : {}),
-        },
-        { uuid: invoice.uuid, series: invoice.series, folio: invoice.folio },
-      );
-    }
-  }
+    if (!changed) return;
+    const receiptId = receipts.get(paymentId);
+    stories.push({
+      merchantId: merchant.id,
+      type: 'receipt.in_global',
+      paymentId,
+      invoiceId: invoice.id,
+      ...(receiptId ? { receiptId } : {}),
+      data: { uuid: invoice.uuid, series: invoice.series, folio: invoice.folio },
+      at,
+    });
+  });
+  // Each payment's story in one write: thousands of tickets would otherwise be thousands of commits.
+  await ctx.store.events.appendMany(stories);
+  const changedAny = stories.length > 0;
   if (!changedAny) return;
   await logEvent(
     ctx,

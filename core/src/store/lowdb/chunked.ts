@@ -112,6 +112,28 @@ export class Chunked<T> {
     return this.records.length - 1;
   }
 
+  /** Appends several records durably, writing each chunk involved once; returns their positions. */
+  async appendMany(records: T[]): Promise<number[]> {
+    const positions: number[] = [];
+    let rest = records;
+    while (rest.length > 0) {
+      const chunk = this.chunks[this.chunks.length - 1];
+      if (!chunk || chunk.db.data.length >= this.chunkSize) {
+        positions.push(await this.append(rest[0]!));
+        rest = rest.slice(1);
+        continue;
+      }
+      const room = this.chunkSize - chunk.db.data.length;
+      const taken = rest.slice(0, room);
+      const next = [...chunk.db.data, ...taken];
+      await chunk.adapter.write(next);
+      chunk.db.data = next;
+      for (const record of taken) positions.push(this.records.push(record) - 1);
+      rest = rest.slice(room);
+    }
+    return positions;
+  }
+
   /** Replaces the record at `pos` durably. */
   replace(pos: number, record: T): Promise<void> {
     return this.replaceMany([[pos, record]]);

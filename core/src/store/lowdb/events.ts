@@ -52,6 +52,32 @@ export async function eventRepo(dbDir: string, mutex: Mutex): Promise<EventRepo>
       });
     },
 
+    appendMany(given) {
+      return mutex.run(async () => {
+        const byMerchant = new Map<string, StoredEvent[]>();
+        const all: StoredEvent[] = [];
+        let seq = lastSeq;
+        for (const e of given) {
+          const event: StoredEvent = {
+            seq: ++seq,
+            id: `evt_${randomUUID()}`,
+            merchantId: e.merchantId,
+            ...(e.paymentId === undefined ? {} : { paymentId: e.paymentId }),
+            ...(e.invoiceId === undefined ? {} : { invoiceId: e.invoiceId }),
+            ...(e.receiptId === undefined ? {} : { receiptId: e.receiptId }),
+            type: e.type,
+            data: copy(e.data ?? {}),
+            at: e.at ?? new Date().toISOString(),
+          };
+          byMerchant.set(e.merchantId, [...(byMerchant.get(e.merchantId) ?? []), event]);
+          all.push(event);
+        }
+        // The indexer moves lastSeq as each record lands on disk (a failed write leaves it where it was).
+        for (const [merchantId, list] of byMerchant) await events.appendMany(merchantId, list);
+        return all.map(copy);
+      });
+    },
+
     async listByPayment(merchantId, paymentId) {
       const partition = events.get(merchantId);
       if (!partition) return [];

@@ -102,6 +102,17 @@ export class Partitions<T extends { id: string; merchantId: string }, I> {
     return pos;
   }
 
+  /** Appends records of one merchant, writing each chunk involved once. */
+  async appendMany(merchantId: string, records: T[]): Promise<number[]> {
+    const partition = this.ensure(merchantId);
+    const positions = await partition.records.appendMany(records);
+    records.forEach((record, i) => {
+      this.byId.set(record.id, { merchantId, pos: positions[i]! });
+      this.indexer.add(partition.index, record, positions[i]!);
+    });
+    return positions;
+  }
+
   replace(partition: Partition<T, I>, pos: number, record: T): Promise<void> {
     return this.replaceMany(partition, [[pos, record]]);
   }

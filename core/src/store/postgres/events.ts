@@ -63,6 +63,42 @@ export function eventRepo(db: Db): EventRepo {
       return toEvent(row);
     },
 
+    async appendMany(given) {
+      if (given.length === 0) return [];
+      const rows = await db.tx(async (q) => {
+        const merchants = [...new Set(given.map((e) => e.merchantId))].sort();
+        for (const merchantId of merchants) {
+          await q.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [EVENTS_LOCK, merchantId]);
+        }
+        const out: EventRow[] = [];
+        for (let start = 0; start < given.length; start += 1_000) {
+          const batch = given.slice(start, start + 1_000);
+          const inserted = await q.query<EventRow>(
+            `INSERT INTO ${events} (id, merchant_id, payment_id, invoice_id, receipt_id, type, data, at)
+             SELECT id, merchant_id, payment_id, invoice_id, receipt_id, type, data, at
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[],
+               $8::timestamptz[]) WITH ORDINALITY
+               AS t(id, merchant_id, payment_id, invoice_id, receipt_id, type, data, at, n)
+             ORDER BY n
+             RETURNING *`,
+            [
+              batch.map(() => `evt_${randomUUID()}`),
+              batch.map((e) => e.merchantId),
+              batch.map((e) => e.paymentId ?? null),
+              batch.map((e) => e.invoiceId ?? null),
+              batch.map((e) => e.receiptId ?? null),
+              batch.map((e) => e.type),
+              batch.map((e) => json(e.data ?? {})),
+              batch.map((e) => e.at ?? new Date().toISOString()),
+            ],
+          );
+          out.push(...inserted.sort((a, b) => Number(a.seq) - Number(b.seq)));
+        }
+        return out;
+      });
+      return rows.map(toEvent);
+    },
+
     async listByPayment(merchantId, paymentId) {
       const rows = await db.query<EventRow>(
         `SELECT * FROM ${events} WHERE merchant_id = $1 AND payment_id = $2 ORDER BY seq`,

@@ -27,6 +27,39 @@ export function eventContract(store: StoreRef): void {
       assert.deepEqual(await store().events.listByPayment(m, rid('pay')), []);
     });
 
+    it('appends many events at once in the given order, across chunks and merchants', async () => {
+      const m = await newMerchant(store());
+      const other = await newMerchant(store());
+      const before = await store().events.append({ merchantId: m, type: 'payment.received', data: {} });
+      const given = Array.from({ length: 600 }, (_, i) => ({
+        merchantId: i % 5 === 0 ? other : m,
+        paymentId: `pay_many_${i % 7}`,
+        type: 'receipt.in_global',
+        data: { i },
+      }));
+      const stored = await store().events.appendMany(given);
+      assert.deepEqual(
+        stored.map((e) => e.data.i),
+        given.map((e) => e.data.i),
+      );
+      const seqs = stored.map((e) => e.seq);
+      assert.ok(seqs.every((seq, i) => seq > before.seq && (i === 0 || seq > seqs[i - 1]!)));
+      assert.equal(new Set(stored.map((e) => e.id)).size, 600);
+      const after = await store().events.append({ merchantId: m, type: 'payment.decided', data: {} });
+      assert.ok(after.seq > seqs[seqs.length - 1]!);
+      const listed = await store().events.list(m, { after: before.seq, limit: 1000 });
+      assert.deepEqual(
+        listed.map((e) => e.data.i ?? 'after'),
+        [...given.flatMap((e) => (e.merchantId === m ? [e.data.i] : [])), 'after'],
+      );
+      assert.equal((await store().events.list(other, { limit: 1000 })).length, 120);
+      assert.equal(
+        (await store().events.listByPayment(m, 'pay_many_3')).length,
+        given.filter((e) => e.merchantId === m && e.paymentId === 'pay_many_3').length,
+      );
+      assert.deepEqual(await store().events.appendMany([]), []);
+    });
+
     it('lists events after a cursor, oldest first, by type and up to a limit', async () => {
       const m = await newMerchant(store());
       const appended = [];
