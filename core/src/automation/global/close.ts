@@ -340,12 +340,19 @@ function preview(ctx: Context, merchant: Merchant, period: GlobalPeriod, chunk: 
 /** Receipt and payment taken for global `id`; false when a customer (or another close) got there first. */
 async function assign(ctx: Context, id: string, candidate: Candidate, now: Date): Promise<boolean> {
   const { receipt, payment } = candidate;
-  const taken = await updateReceipt(ctx, receipt.merchantId, receipt.id, (current) =>
+  const take = (current: Receipt): Receipt | null =>
     !OPEN.has(current.status) || current.invoiceId || new Date(current.expiresAt).getTime() > now.getTime()
       ? null
-      : { ...current, status: 'in_global', invoiceId: id },
-  );
-  if (!taken?.changed) return false;
+      : { ...current, status: 'in_global', invoiceId: id };
+  // The receipt as just read first (one write when nobody touched it since), else read again and retry.
+  const first = take(receipt);
+  const written = first
+    ? await ctx.store.receipts.update({ ...first, updatedAt: nowIso(ctx) }, receipt.updatedAt)
+    : null;
+  if (!written) {
+    const taken = await updateReceipt(ctx, receipt.merchantId, receipt.id, take);
+    if (!taken?.changed) return false;
+  }
   if (await ctx.store.payments.claimInvoice(payment.merchantId, payment.id, id)) return true;
   await unassign(ctx, id, receipt);
   return false;
@@ -536,11 +543,10 @@ async function giveBack(
 /** A stamped global: its payments in_global (each payment's story says so), one global.issued event. */
 export async function finishGlobal(ctx: Context, merchant: Merchant, invoice: Invoice): Promise<void> {
   if (invoice.status !== 'stamped') return;
+  // A global's receipts and payments are listed in the same order (one receipt per payment).
   const receipts = new Map<string, string>();
-  for (const receipt of await eachLimit(invoice.receiptIds, (id) =>
-    ctx.store.receipts.get(merchant.id, id),
-  )) {
-    if (receipt) receipts.set(receipt.paymentId, receipt.id);
+  if (invoice.receiptIds.length === invoice.paymentIds.length) {
+    invoice.paymentIds.forEach((paymentId, i) => receipts.set(paymentId, invoice.receiptIds[i]!));
   }
   const stories: NewEvent[] = [];
   const at = nowIso(ctx);
