@@ -234,24 +234,8 @@ export async function loadDataset(ctx: Context, merchant: Merchant, period: Repo
 
   const paymentsById = new Map<string, PaymentLite | null>();
   const payments: PaymentLite[] = [];
-  for await (const p of eachPayment(store, merchantId, { from: period.from, to: period.to })) {
-    const lite = paymentLite(p, true);
-    payments.push(lite);
-    paymentsById.set(p.id, lite);
-  }
-
   const docsById = new Map<string, DocLite | null>();
   const documents: DocLite[] = [];
-  const sealedFrom = new Date(from - SEAL_TO_STAMP_MS).toISOString();
-  for await (const inv of eachInvoice(store, merchantId, { from: sealedFrom, to: period.to })) {
-    if (!inv.stampedAt) continue;
-    const at = Date.parse(inv.stampedAt);
-    if (at < from || at >= to) continue;
-    const doc = await docLite(ctx, inv, true);
-    documents.push(doc);
-    docsById.set(doc.id, doc);
-  }
-
   const receipts = new Map<string, ReceiptLite>();
   const scanned = new Set<string>();
   async function scanReceipts(paidFrom: string, paidTo: string) {
@@ -262,7 +246,29 @@ export async function loadDataset(ctx: Context, merchant: Merchant, period: Repo
       if (!receipts.has(r.id)) receipts.set(r.id, receiptLite(r));
     }
   }
-  await scanReceipts(period.from, period.to);
+
+  // The three lists are read at once: PostgreSQL fetches a page while this process reads the last one.
+  await Promise.all([
+    (async () => {
+      for await (const p of eachPayment(store, merchantId, { from: period.from, to: period.to })) {
+        const lite = paymentLite(p, true);
+        payments.push(lite);
+        paymentsById.set(p.id, lite);
+      }
+    })(),
+    (async () => {
+      const sealedFrom = new Date(from - SEAL_TO_STAMP_MS).toISOString();
+      for await (const inv of eachInvoice(store, merchantId, { from: sealedFrom, to: period.to })) {
+        if (!inv.stampedAt) continue;
+        const at = Date.parse(inv.stampedAt);
+        if (at < from || at >= to) continue;
+        const doc = await docLite(ctx, inv, true);
+        documents.push(doc);
+        docsById.set(doc.id, doc);
+      }
+    })(),
+    scanReceipts(period.from, period.to),
+  ]);
 
   const byUuid = new Map<string, DocLite | null>();
   for (const doc of documents) if (doc.uuid) byUuid.set(doc.uuid, doc);
