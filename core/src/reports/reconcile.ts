@@ -193,6 +193,16 @@ async function checkDocument(data: Dataset, doc: DocLite, add: Add): Promise<voi
     return;
   }
   if (doc.kind !== 'invoice' || payments.length === 0) return;
+  // Invoiced twice: the payment names another live invoice as its own (invariant 1).
+  for (const p of payments) {
+    if (!p.invoiceId || p.invoiceId === doc.id) continue;
+    const own = await data.document(p.invoiceId);
+    if (own && isLive(own)) {
+      const reason = `duplicada de ${own.series}-${own.folio}`;
+      add('document_without_payment', { ...docName(doc), reason }, { invoiceId: doc.id });
+      return;
+    }
+  }
   let paid = 0n;
   let documented = doc.total;
   for (const p of payments) {

@@ -56,7 +56,10 @@ export interface AgeBucket {
 export type ReconciliationFlagKind =
   /** A payment past its deadline (receipt expired and not in a global, issuing too long, failed) without its CFDI. */
   | 'payment_without_document'
-  /** A live CFDI whose payments are unknown to the store (issued by hand from the API without a payment counts only when it claims one). */
+  /**
+   * A live CFDI whose payments are unknown to the store (issued by hand from the API without a payment counts
+   * only when it claims one), or a second live invoice for a payment that already has its own (invoiced twice).
+   */
   | 'document_without_payment'
   /** What was paid (net of refunds) and what the live documents say differ by more than one cent. */
   | 'amount_mismatch'

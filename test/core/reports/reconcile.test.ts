@@ -75,6 +75,7 @@ describe('reports: reconciliation flags exactly the planted anomalies (#7)', fun
     const recentRefund = await invoiced('200.00');
     const orphan = await invoiced('99.00');
     const replaced = await invoiced('450.00');
+    const twice = await invoiced('75.00');
     const open = await receipt('250.00');
     await h.af.recordRefund(
       merchant(),
@@ -85,8 +86,8 @@ describe('reports: reconciliation flags exactly the planted anomalies (#7)', fun
 
     const before = await h.af.reports.reconcile(merchant(), period);
     assert.deepEqual(before.flags, [], 'nothing to flag yet');
-    assert.equal(before.payments, 8);
-    assert.equal(before.matched, 8);
+    assert.equal(before.payments, 9);
+    assert.equal(before.matched, 9);
 
     // 1. Cancelled with motive 02: the payment is left without a document (failed, for the merchant to retry).
     await h.af.cancelInvoice(merchant(), cancelled.invoice.id, { motive: '02' });
@@ -109,7 +110,16 @@ describe('reports: reconciliation flags exactly the planted anomalies (#7)', fun
     }));
     // 4. An invoice that claims a payment the store does not know.
     await changeInvoice(orphan.invoice.id, (i) => ({ ...i, paymentIds: ['pay_unknown'] }));
-    // 5. Cancelled with motive 01 naming a replacement that was never issued.
+    // 5. Invoiced twice: a second live invoice for a payment that has its own.
+    const twin = (await h.store.invoices.get(merchant(), twice.invoice.id))!;
+    await h.store.invoices.create({
+      ...twin,
+      id: 'inv_twin',
+      folio: 99_999,
+      uuid: '99999999-2222-3333-4444-555555555555',
+      blobs: { sealedXml: twin.blobs.sealedXml },
+    });
+    // 6. Cancelled with motive 01 naming a replacement that was never issued.
     await changeInvoice(replaced.invoice.id, (i) => ({
       ...i,
       status: 'cancelled',
@@ -130,6 +140,7 @@ describe('reports: reconciliation flags exactly the planted anomalies (#7)', fun
         { kind: 'refund_without_credit_note', paymentId: pendingRefund.payment.id },
         { kind: 'document_without_payment', invoiceId: orphan.invoice.id },
         { kind: 'cancelled_without_replacement', paymentId: replaced.payment.id },
+        { kind: 'document_without_payment', invoiceId: 'inv_twin' },
       ] as ReconciliationFlag[]),
     );
     const mismatch = after.flags.find((f) => f.kind === 'amount_mismatch')!;
@@ -139,9 +150,13 @@ describe('reports: reconciliation flags exactly the planted anomalies (#7)', fun
     assert.match(mismatch.messageEn, /credit note/);
     for (const flag of after.flags) assert.ok(flag.message.length > 40 && flag.messageEn.length > 40);
     assert.equal(after.counts.amount_mismatch, 1);
-    assert.equal(after.payments, 8);
-    assert.equal(after.matched, 8 - 4, 'four payments carry a flag (the orphan invoice is a document flag)');
-    assert.equal(after.documentsMatched, after.documents - 3, 'the altered, orphan and replaced invoices');
+    assert.equal(after.payments, 9);
+    assert.equal(after.matched, 9 - 4, 'four payments carry a flag (the orphan invoice is a document flag)');
+    assert.equal(
+      after.documentsMatched,
+      after.documents - 4,
+      'the altered, orphan, replaced and twin invoices',
+    );
     void open;
     const report = await h.af.reports.report(merchant(), period);
     assert.deepEqual(report.reconciliation.counts, after.counts);
