@@ -39,12 +39,14 @@ const MONTHS_EN = [
 
 export function invalidPeriod(given: unknown): AutofacturaError {
   const shown = typeof given === 'string' ? `"${given.slice(0, 40)}"` : String(given);
+  const message = `El periodo ${shown} no es válido. Escribe un mes (AAAA-MM, p. ej. 2026-11) o una semana ISO (AAAA-Www, p. ej. 2026-W48).`;
+  const messageEn = `The period ${shown} is not valid. Write a month (YYYY-MM, e.g. 2026-11) or an ISO week (YYYY-Www, e.g. 2026-W48).`;
   return new AutofacturaError({
     code: 'REPORT_INVALID_PERIOD',
     status: 422,
-    message: `El periodo ${shown} no es válido. Escribe un mes como 2026-11 o una semana ISO como 2026-W48.`,
-    messageEn: `The period ${shown} is not valid. Write a month as 2026-11 or an ISO week as 2026-W48.`,
-    details: [{ code: 'REPORT_INVALID_PERIOD', message: 'AAAA-MM o AAAA-Www', path: 'period' }],
+    message,
+    messageEn,
+    details: [{ code: 'REPORT_INVALID_PERIOD', message, messageEn, path: 'period' }],
   });
 }
 
