@@ -97,6 +97,9 @@ export async function sendDueReports(
   if (periods.length === 0) return [];
   const queued: { merchantId: string; period: string }[] = [];
   for (const merchant of await ctx.store.merchants.list()) {
+    const { to, bcc } = await reportRecipients(ctx, merchant);
+    // Nobody to send it to: no job (it would find no one on every tick of the day).
+    if (to.length === 0 && bcc.length === 0) continue;
     for (const period of periods) {
       if (await reportSent(ctx, merchant.id, period)) continue;
       const { created } = await ctx.store.jobs.enqueue({

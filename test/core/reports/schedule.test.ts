@@ -64,7 +64,12 @@ describe('reports: the scheduled email, once per period (#7)', function () {
   it('sends last week once to the dashboard users with bcc, across processes, restarts and later ticks', async () => {
     const handlers = { ...HANDLERS, ...REPORT_JOB_HANDLERS };
     const mailsBefore = (await h.mails()).length;
+    const silent = await h.newMerchant({ bcc: [] });
     const [first, second] = await Promise.all([sendDueReports(a, monday), sendDueReports(b, monday)]);
+    assert.ok(
+      ![...first, ...second].some((q) => q.merchantId === silent.id),
+      'a merchant with no recipient gets no job',
+    );
     assert.equal(first.length + second.length, 1, 'one job for the period');
     await Promise.all([workDue(a, handlers), workDue(b, handlers)]);
     assert.deepEqual(await sendDueReports(a, monday), [], 'sent: the next tick enqueues nothing');
