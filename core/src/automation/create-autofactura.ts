@@ -3,7 +3,7 @@
  * nothing else; every one is scoped by merchant id (invariant 6) except the portal's token lookups.
  */
 
-import { reportUseCases } from '../reports/index.js';
+import { reportUseCases, sendDueReports } from '../reports/index.js';
 import { apiUseCases } from './api-use-cases.js';
 import { completeReceipt } from './complete-receipt.js';
 import { connectionUseCases } from './connections.js';
@@ -33,7 +33,10 @@ export type CreateAutofacturaOptions = ContextOptions;
 
 /** How often the long-running worker looks for payments left undecided by a crash. */
 const SWEEP_EVERY_MS = 30_000;
-/** How often it looks for expired receipts and global periods to close (Mexico City midnight + minutes). */
+/**
+ * How often it looks for expired receipts and global periods to close (Mexico City midnight + minutes)
+ * and for weekly and monthly reports due by email.
+ */
 const CLOSE_EVERY_MS = 5 * 60_000;
 
 export function createAutofactura(deps: CreateAutofacturaOptions): Autofactura {
@@ -109,6 +112,10 @@ export function createAutofactura(deps: CreateAutofacturaOptions): Autofactura {
           lastClose = ctx.clock.now().getTime();
           await closeDueGlobals(ctx).catch((error) =>
             ctx.logger.error('period close failed', { error: String(error) }),
+          );
+          // Last week's report on Mondays, last month's on the 1st: queued once per period, any process.
+          await sendDueReports(ctx, ctx.clock.now()).catch((error) =>
+            ctx.logger.error('report scheduling failed', { error: String(error) }),
           );
         }
         if (ctx.clock.now().getTime() - lastSweep >= SWEEP_EVERY_MS) {

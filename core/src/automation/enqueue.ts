@@ -12,7 +12,9 @@ export type JobType =
   | 'invoice_email'
   // The factura global (automation/global): stamping after a PAC outage, the motive-04 re-issue.
   | 'global_stamp'
-  | 'global_reissue';
+  | 'global_reissue'
+  // The scheduled report email (reports/send.ts).
+  | 'send_report';
 
 export interface IssuePayload {
   paymentIds: string[];

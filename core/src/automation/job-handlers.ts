@@ -1,4 +1,6 @@
 /** What each job type runs, what happens when it is given up, and whose event log it writes to. */
+
+import { REPORT_JOB_HANDLERS } from '../reports/index.js';
 import type { Job } from '../store/types.js';
 import { API_HANDLERS } from './api-job-handlers.js';
 import type { Context } from './context.js';
@@ -29,6 +31,7 @@ async function emailPaymentIds(ctx: Context, job: Job): Promise<string[]> {
 export const HANDLERS: Handlers = {
   ...API_HANDLERS,
   ...WEBHOOK_HANDLERS,
+  ...REPORT_JOB_HANDLERS,
   issue_invoice: {
     run: (ctx, job) => issueInvoice(ctx, job.merchantId, job.payload as unknown as IssuePayload),
     async onDead(ctx, job, error) {

@@ -35,8 +35,8 @@ const TEXTS: Record<ReconciliationFlagKind, Texts> = {
     `The ${f.whatEn} was cancelled${f.reason ? ` with motive ${f.reason}` : ''} and its replacement CFDI is not stamped. Issue and stamp the replacement invoice so the sale stays invoiced.`,
   ],
   global_missing: (f) => [
-    `El ${f.what} venció sin que el cliente pidiera factura y no está en ninguna factura global timbrada, aunque su periodo ya cerró${f.reason ? ` (${f.reason})` : ''}. Cierra el periodo: autofactura global close --period AAAA-MM.`,
-    `The ${f.whatEn} expired unclaimed and is in no stamped factura global, although its period has closed${f.reason ? ` (${f.reason})` : ''}. Close the period: autofactura global close --period YYYY-MM.`,
+    `El ${f.what} venció sin que el cliente pidiera factura y no está en ninguna factura global timbrada, aunque su periodo cerró hace más de 24 horas. Emite la global desde el servidor o con: ${f.reason}`,
+    `The ${f.whatEn} expired unclaimed and is in no stamped factura global, although its period closed over 24 hours ago. Issue the global from the server or with: ${f.reason}`,
   ],
 };
 

@@ -8,7 +8,7 @@
  * `failed`, has no document; a refund still pending after an hour has no credit note. Pending refunds are
  * left out of the amount comparison (the refund flag tells about them, once).
  */
-import { globalPeriod } from '../automation/periods.js';
+import { globalPeriod, localDate } from '../automation/periods.js';
 import { abs, type Fixed, fixed, toFixed, unitOf } from '../money/fixed-point.js';
 import { type Dataset, type DocLite, isLive, type PaymentLite } from './dataset.js';
 import { type FlagFacts, flagText } from './flag-messages.js';
@@ -135,12 +135,14 @@ export async function reconcileDataset(data: Dataset): Promise<Reconciliation> {
         receipt.status === 'in_global' ||
         Date.parse(receipt.expiresAt) <= now;
       if (!expired || receipt.status === 'invoiced') continue;
-      const closes = globalPeriod(new Date(p.paidAt), data.periodicity).to.getTime();
-      if (now >= closes + GLOBAL_GRACE) {
+      const period = globalPeriod(new Date(p.paidAt), data.periodicity);
+      if (now >= period.to.getTime() + GLOBAL_GRACE) {
+        const { year, month, day } = localDate(period.from);
+        const two = (n: number) => String(n).padStart(2, '0');
         const facts = {
-          what: `recibo ${receipt.ticket}`,
-          whatEn: `receipt ${receipt.ticket}`,
-          reason: paymentName(p).what,
+          what: `recibo ${receipt.ticket} del ${paymentName(p).what}`,
+          whatEn: `receipt ${receipt.ticket} of ${paymentName(p).whatEn}`,
+          reason: `autofactura global close --merchant ${data.merchant.id} --period ${year}-${two(month)}-${two(day)}`,
         };
         add('global_missing', facts, { paymentIds: [p.id], receiptId: receipt.id });
       }

@@ -62,4 +62,27 @@ describe('factura global: the server closes ended periods on its own (#7)', func
     const again = await h.af.closeDueGlobals();
     assert.ok(again.every((r) => r.merchantId !== h.merchant.id || r.invoices.length === 0));
   });
+
+  it("emails last month's report from the worker on the 1st, once", async () => {
+    const merchant = await h.newMerchant({ bcc: ['contador@example.com'] });
+    // 1 December 2026, 00:10 in Mexico City: November's report is due.
+    h.advance(
+      Date.parse('2026-12-01T00:10:00-06:00') -
+        Date.parse((await h.store.merchants.get(merchant.id))!.updatedAt),
+    );
+    const controller = new AbortController();
+    const worker = h.af.runWorker({ signal: controller.signal, pollMs: 50, closeEveryMs: 100 });
+    const sent = async () =>
+      (await h.mails()).filter((mail) =>
+        (mail.to && !Array.isArray(mail.to) ? mail.to.text : '').includes('contador@example.com'),
+      );
+    for (let i = 0; i < 200 && (await sent()).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    controller.abort();
+    await worker;
+    const mails = await sent();
+    assert.equal(mails.length, 1, 'sent once although the worker looked several times');
+    assert.ok(mails[0]!.attachments.some((a) => a.filename?.endsWith('.xlsx')));
+    assert.match(mails[0]!.subject ?? '', /noviembre de 2026/i);
+  });
 });
