@@ -546,7 +546,8 @@ export async function finishGlobal(ctx: Context, merchant: Merchant, invoice: In
   // A global's receipts and payments are listed in the same order (one receipt per payment).
   const receipts = new Map<string, string>();
   if (invoice.receiptIds.length === invoice.paymentIds.length) {
-    invoice.paymentIds.forEach((paymentId, i) => receipts.set(paymentId, invoice.receiptIds[i]!));
+    for (const [i, paymentId] of invoice.paymentIds.entries())
+      receipts.set(paymentId, invoice.receiptIds[i]!);
   }
   const stories: NewEvent[] = [];
   const at = nowIso(ctx);
@@ -596,7 +597,7 @@ export async function finishGlobal(ctx: Context, merchant: Merchant, invoice: In
 export async function stampGlobalJob(ctx: Context, merchantId: string, invoiceId: string): Promise<void> {
   const merchant = await requireMerchant(ctx, merchantId);
   const invoice = await ctx.store.invoices.get(merchantId, invoiceId);
-  if (!invoice || invoice.kind !== 'global') return;
+  if (invoice?.kind !== 'global') return;
   if (invoice.status === 'stamped') return finishGlobal(ctx, merchant, invoice);
   if (invoice.status !== 'sealed') return;
   const candidates: Candidate[] = [];

@@ -126,7 +126,7 @@ async function receiptsOf(ctx: Context, invoice: Invoice): Promise<Receipt[]> {
 export async function runReissue(ctx: Context, merchantId: string, globalId: string): Promise<void> {
   const merchant = await requireMerchant(ctx, merchantId);
   let global = await ctx.store.invoices.get(merchantId, globalId);
-  if (!global || global.kind !== 'global') return;
+  if (global?.kind !== 'global') return;
 
   if (!global.reissue) {
     if (global.status !== 'stamped') return;
