@@ -54,7 +54,11 @@ export async function runScript(
       return table;
     },
   };
-  const output = { set: (key: string, value: unknown) => void (outputs[key] = value) };
+  const output = {
+    set: (key: string, value: unknown) => {
+      outputs[key] = value;
+    },
+  };
   const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
     ...args: string[]
   ) => (...values: unknown[]) => Promise<void>;
