@@ -1,4 +1,7 @@
-/** /v1/payments: record (with Idempotency-Key), fetch with its event log, list by cursor pages (`order`). */
+/**
+ * /v1/payments: record (with Idempotency-Key), fetch with its event log, list by cursor pages (`order`),
+ * look up by the id it has at its source (`external_id`, `source`: a list of at most one).
+ */
 import Router from '@koa/router';
 import type { Autofactura } from '../../../core/src/automation/types.js';
 import { PAYMENT_STATUSES, type PaymentStatus, type Store } from '../../../core/src/store/types.js';
@@ -39,6 +42,14 @@ export function paymentsRouter(af: Autofactura, store: Store): Router<ApiState> 
   });
 
   router.get('/payments', async (ctx) => {
+    const externalId = stringParam(ctx.query.external_id);
+    if (externalId) {
+      const { merchant, mode } = ctx.state;
+      const source = paymentSource(stringParam(ctx.query.source), mode);
+      const found = await store.payments.findByExternalId(merchant.id, source, externalId.trim());
+      ctx.body = { object: 'list', data: found ? [paymentJson(found)] : [], next_cursor: null };
+      return;
+    }
     const status = stringParam(ctx.query.status);
     if (status && !STATUSES.includes(status as PaymentStatus)) {
       throw apiError(
@@ -65,4 +76,13 @@ export function paymentsRouter(af: Autofactura, store: Store): Router<ApiState> 
   });
 
   return router;
+}
+
+/**
+ * The source a payment was stored under: `api` by default; a test key's API payments are kept apart as
+ * `api_test` (payment-body.ts), so `api` with a test key means `api_test`.
+ */
+function paymentSource(source: string | undefined, mode: 'test' | 'live'): string {
+  const name = (source ?? 'api').trim().toLowerCase();
+  return name === 'api' && mode === 'test' ? 'api_test' : name;
 }

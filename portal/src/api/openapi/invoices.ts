@@ -24,9 +24,27 @@ export const invoicesArea: OpenApiArea = {
       get: {
         operationId: 'listInvoices',
         tags: ['invoices'],
-        summary: 'Invoices in cursor pages, oldest or newest first',
+        summary: 'Invoices in cursor pages, oldest or newest first; or the one with a UUID or serie-folio',
         parameters: [
           { name: 'payment_id', in: 'query', schema: { type: 'string' } },
+          {
+            name: 'uuid',
+            in: 'query',
+            description: 'The fiscal folio (UUID) SAT gave the CFDI: a list of that invoice, or empty.',
+            schema: { type: 'string' },
+          },
+          {
+            name: 'series',
+            in: 'query',
+            description: 'With `folio`: the invoice with that serie and folio (a list of one, or empty).',
+            schema: { type: 'string' },
+          },
+          {
+            name: 'folio',
+            in: 'query',
+            description: 'With `series`.',
+            schema: { type: 'integer', minimum: 1 },
+          },
           { name: 'status', in: 'query', schema: { enum: INVOICE_STATUSES } },
           { name: 'kind', in: 'query', schema: { enum: INVOICE_KINDS } },
           ...instantParams.map((p) => ({ ...p, description: `${p.description} Compared with created_at.` })),

@@ -219,8 +219,22 @@ export const paymentsArea: OpenApiArea = {
       get: {
         operationId: 'listPayments',
         tags: ['payments'],
-        summary: 'Payments in cursor pages, oldest or newest first',
+        summary: 'Payments in cursor pages, oldest or newest first; or the one with an external id',
         parameters: [
+          {
+            name: 'external_id',
+            in: 'query',
+            description:
+              "The payment's id at its source (your order or payment reference): a list of that payment, or empty.",
+            schema: { type: 'string' },
+          },
+          {
+            name: 'source',
+            in: 'query',
+            description:
+              "With `external_id`: where the payment came from ('api' by default, 'stripe', ...). With a test key, 'api' means its test payments.",
+            schema: { type: 'string' },
+          },
           { name: 'status', in: 'query', schema: { enum: PAYMENT_STATUSES } },
           ...paidAtParams(),
           listOrderParam,

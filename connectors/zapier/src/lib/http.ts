@@ -1,0 +1,60 @@
+/**
+ * How every request reaches autofactura: the merchant's server (`baseUrl`, for self-hosters) and API key
+ * (`beforeRequest`), and how its answers become Zapier errors (`afterResponse`): the server's own
+ * es-MX message, 429 as a ThrottledError that tells Zapier when to retry.
+ */
+import type { Bundle, HttpRequestOptionsWithUrl, HttpResponse, ZObject } from 'zapier-platform-core';
+
+/** The server's address without a trailing slash; `https://` is assumed when no scheme is given. */
+export function baseUrl(bundle: Pick<Bundle, 'authData'>): string {
+  const raw = String(bundle.authData.baseUrl ?? '').trim();
+  const withScheme = /^https?:\/\//i.test(raw) ? raw : `https://${raw}`;
+  return withScheme.replace(/\/+$/, '');
+}
+
+/** `api('/v1/me')` -> the full URL on the merchant's server. */
+export const apiUrl = (bundle: Pick<Bundle, 'authData'>, path: string) => `${baseUrl(bundle)}${path}`;
+
+export function addApiKey(request: HttpRequestOptionsWithUrl, _z: ZObject, bundle: Bundle) {
+  request.headers = {
+    ...request.headers,
+    authorization: `Bearer ${String(bundle.authData.apiKey ?? '').trim()}`,
+    'accept-language': 'es-MX',
+  };
+  // 429 is turned into a ThrottledError below, with the server's Retry-After and a message in Spanish.
+  (request as { throwForThrottlingEarly?: boolean }).throwForThrottlingEarly = false;
+  return request;
+}
+
+interface ApiErrorBody {
+  error?: { code?: string; message?: string; param?: string; details?: { message?: string }[] };
+}
+
+/** The error's message with its other problems (`details`), each once, as the merchant reads them. */
+export function errorMessage(body: ApiErrorBody, status: number): string {
+  const error = body.error;
+  if (!error?.message) return `autofactura respondió ${status} sin un mensaje de error.`;
+  const others = (error.details ?? [])
+    .map((detail) => detail.message)
+    .filter((message): message is string => Boolean(message) && message !== error.message);
+  return [error.message, ...new Set(others)].join(' ');
+}
+
+export function throwForApiError(response: HttpResponse, z: ZObject) {
+  if (response.status === 429) {
+    const seconds = Number.parseInt(response.getHeader('retry-after') ?? '', 10);
+    throw new z.errors.ThrottledError(
+      'autofactura recibió demasiadas solicitudes en poco tiempo; Zapier volverá a intentarlo en un momento.',
+      Number.isFinite(seconds) ? seconds : 60,
+    );
+  }
+  if (response.status < 400 || response.skipThrowForStatus) return response;
+  let body: ApiErrorBody = {};
+  try {
+    body = JSON.parse(response.content) as ApiErrorBody;
+  } catch {
+    body = {};
+  }
+  const code = body.error?.code ?? `HTTP_${response.status}`;
+  throw new z.errors.Error(errorMessage(body, response.status), code, response.status);
+}

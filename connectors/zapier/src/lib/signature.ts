@@ -1,0 +1,42 @@
+/**
+ * Standard Webhooks signature of autofactura's deliveries (docs/webhooks.md): `webhook-signature` holds
+ * `v1,<base64 HMAC-SHA256("<webhook-id>.<webhook-timestamp>.<raw body>")>` keyed with the base64 bytes
+ * after `whsec_`. Pure: the caller gives the raw body, the headers, the secret and the clock.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+const TOLERANCE_SECONDS = 5 * 60;
+
+/** A header by name, whatever its case and whether Zapier prefixed it with `Http-`. */
+export function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
+  const wanted = [name.toLowerCase(), `http-${name.toLowerCase()}`];
+  for (const [key, value] of Object.entries(headers)) {
+    if (wanted.includes(key.toLowerCase())) return Array.isArray(value) ? String(value[0]) : String(value);
+  }
+  return undefined;
+}
+
+export function signatureProblem(
+  body: string,
+  headers: Record<string, unknown>,
+  secret: string,
+  nowSeconds: number = Date.now() / 1000,
+): string | null {
+  const id = headerValue(headers, 'webhook-id');
+  const timestamp = headerValue(headers, 'webhook-timestamp');
+  const signatures = headerValue(headers, 'webhook-signature');
+  if (!id || !timestamp || !signatures)
+    return 'faltan los encabezados webhook-id, webhook-timestamp o webhook-signature';
+  if (!/^\d+$/.test(timestamp) || Math.abs(nowSeconds - Number(timestamp)) > TOLERANCE_SECONDS) {
+    return 'la marca de tiempo del envío tiene más de 5 minutos de diferencia';
+  }
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  const expected = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest();
+  for (const candidate of signatures.split(' ')) {
+    const [version, value] = candidate.split(',');
+    if (version !== 'v1' || !value) continue;
+    const given = Buffer.from(value, 'base64');
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return null;
+  }
+  return 'la firma no corresponde al secreto de esta suscripción';
+}
