@@ -23,6 +23,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'global close': async () => (await import('./global-close.js')).globalClose,
   'connect stripe': async () => (await import('./connect-stripe.js')).connectStripe,
   'stripe sync': async () => (await import('./stripe-sync.js')).stripeSync,
+  'airtable sync': async () => (await import('./airtable-sync.js')).airtableSync,
+  'airtable init': async () => (await import('./airtable-init.js')).airtableInit,
   start: async () => (await import('./start.js')).start,
 };
 
@@ -56,6 +58,12 @@ const USAGE = {
   stripe sync --merchant ID --since FECHA [--json]
       Registra lo que los webhooks de Stripe no entregaron (eventos de los últimos 30 días desde FECHA),
       con la llave API del comercio; repetirlo no duplica nada. STRIPE_API_URL apunta a otro servidor.
+  airtable sync --base BASE --table TABLA [--view VISTA] [--watch] [--interval S] [--config F] [--json]
+      Registra las ventas nuevas o pendientes de una tabla de Airtable con la API REST (AUTOFACTURA_URL,
+      AUTOFACTURA_API_KEY) y escribe en cada fila el UUID, el enlace al portal o qué corregir; respeta los
+      límites de Airtable (AIRTABLE_TOKEN) y retoma sin duplicar tras una interrupción.
+  airtable init --base BASE [--table TABLA] [--config F] [--json]
+      Revisa que la base tenga las tablas y campos de la plantilla y dice qué falta.
   global close --merchant ID --period 2026-11 [--dry-run] [--max-items N] [--json]
       Emite la factura global de los recibos no reclamados del periodo (un mes: todos sus periodos; un
       día: el periodo que lo contiene); --dry-run muestra qué incluiría y sus totales. Repetirlo no duplica.
@@ -99,6 +107,12 @@ merchant, connect, stripe, global y jobs usan AUTOFACTURA_DATA_DIR (./data) o DA
   stripe sync --merchant ID --since DATE [--json]
       Records what Stripe's webhooks did not deliver (events of the last 30 days since DATE) with the
       merchant's API key; running it again duplicates nothing. STRIPE_API_URL points at another server.
+  airtable sync --base BASE --table TABLE [--view VIEW] [--watch] [--interval S] [--config F] [--json]
+      Registers a table's new or pending sales through the REST API (AUTOFACTURA_URL,
+      AUTOFACTURA_API_KEY) and writes each row's UUID, portal link or what to fix; keeps Airtable's limits
+      (AIRTABLE_TOKEN) and resumes without duplicating after an interruption.
+  airtable init --base BASE [--table TABLE] [--config F] [--json]
+      Checks that the base has the template's tables and fields and says what is missing.
   global close --merchant ID --period 2026-11 [--dry-run] [--max-items N] [--json]
       Issues the factura global of the period's unclaimed receipts (a month: all its periods; a day: the
       period containing it); --dry-run shows what it would include and its totals. Repeating duplicates nothing.

@@ -1,0 +1,20 @@
+/** The template base's sales table as the fake's fields (README, "Airtable"). */
+export const TEMPLATE_FIELDS: [string, string][] = [
+  ['Venta', 'singleLineText'],
+  ['Monto', 'currency'],
+  ['Correo', 'email'],
+  ['Nombre', 'singleLineText'],
+  ['RFC', 'singleLineText'],
+  ['Régimen', 'singleSelect'],
+  ['CP', 'singleLineText'],
+  ['Uso CFDI', 'singleSelect'],
+  ['Concepto', 'singleLineText'],
+  ['Fecha', 'date'],
+  ['Factura - estado', 'singleSelect'],
+  ['Factura - UUID', 'singleLineText'],
+  ['Factura - PDF', 'url'],
+  ['Factura - XML', 'url'],
+  ['Factura - portal', 'url'],
+  ['Factura - error', 'multilineText'],
+  ['Factura - pago', 'singleLineText'],
+];
