@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { fiscalFields, fiscalFrom, itemChildren, itemsFrom } from '../lib/fields.js';
-import { apiUrl } from '../lib/http.js';
+import { apiUrl, raiseApiError } from '../lib/http.js';
 import { recordedPaymentOutputFields } from '../lib/output-fields.js';
 import { recordedPaymentSample, withAllFields } from '../lib/samples.js';
 
@@ -144,7 +144,16 @@ export const registerPayment = {
         method: 'POST',
         headers: { 'idempotency-key': body.external_id ?? `zapier-${randomUUID()}` },
         body,
+        skipThrowForStatus: true,
       });
+      if (response.status === 409 && body.external_id) {
+        throw new z.errors.Error(
+          `Ya registraste otro pago con la referencia «${body.external_id}» y datos distintos. Usa una referencia distinta para cada venta (por ejemplo, el número de pedido).`,
+          'PAYMENT_REFERENCE_REUSED',
+          409,
+        );
+      }
+      raiseApiError(response, z, true);
       return withAllFields(recordedPaymentSample, response.data as object);
     },
     sample: recordedPaymentSample,

@@ -40,7 +40,13 @@ export function errorMessage(body: ApiErrorBody, status: number): string {
   return [error.message, ...new Set(others)].join(' ');
 }
 
+/** afterResponse: throws for 429 and for >= 400 unless the request asked to see errors itself. */
 export function throwForApiError(response: HttpResponse, z: ZObject) {
+  return raiseApiError(response, z, false);
+}
+
+/** Throws the Zapier error for an answer >= 400 (also when the request set `skipThrowForStatus`, with `always`). */
+export function raiseApiError(response: HttpResponse, z: ZObject, always: boolean) {
   if (response.status === 429) {
     const seconds = Number.parseInt(response.getHeader('retry-after') ?? '', 10);
     throw new z.errors.ThrottledError(
@@ -48,7 +54,7 @@ export function throwForApiError(response: HttpResponse, z: ZObject) {
       Number.isFinite(seconds) ? seconds : 60,
     );
   }
-  if (response.status < 400 || response.skipThrowForStatus) return response;
+  if (response.status < 400 || (response.skipThrowForStatus && !always)) return response;
   let body: ApiErrorBody = {};
   try {
     body = JSON.parse(response.content) as ApiErrorBody;

@@ -52,6 +52,7 @@ export const cancelledInvoiceSample = {
   ],
   cancellation: {
     motive: '02',
+    replacement_uuid: null as string | null,
     requested_at: '2026-12-04T22:19:29.096Z',
     status: 'Cancelado sin aceptación',
   },
