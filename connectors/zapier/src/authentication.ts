@@ -25,6 +25,16 @@ export const authentication = {
       helpText:
         'Créala en tu panel: Configuración › Llaves de API. Empieza con `af_test_` (pruebas: timbra con el PAC de pruebas, sin validez fiscal) o `af_live_` (facturas reales ante el SAT).',
     },
+    {
+      key: 'language',
+      label: 'Idioma de los mensajes / Message language',
+      type: 'string' as const,
+      required: false,
+      choices: { es: 'Español (México)', en: 'English' },
+      default: 'es',
+      helpText:
+        'El idioma de los errores que verás en Zapier. / The language of the errors Zapier shows you.',
+    },
   ],
   test: async (z: ZObject, bundle: Bundle) => {
     const response = await z.request({ url: apiUrl(bundle, '/v1/me') });

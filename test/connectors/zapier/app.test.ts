@@ -89,7 +89,7 @@ describe('Zapier app definition (#8)', () => {
     assert.equal(App.authentication.type, 'custom');
     assert.deepEqual(
       App.authentication.fields.map((f) => f.key),
-      ['baseUrl', 'apiKey'],
+      ['baseUrl', 'apiKey', 'language'],
     );
   });
 });

@@ -47,6 +47,22 @@ describe('Zapier app: authentication and errors (#8)', () => {
     );
   });
 
+  it('speaks English when the connection asks for it, the server too', async () => {
+    await assert.rejects(
+      z.run(App.authentication.test, { authData: { ...z.authData, apiKey: 'af_test_nope', language: 'en' } }),
+      (error: Error) => {
+        const parsed = JSON.parse(error.message);
+        assert.equal(parsed.code, 'API_KEY_INVALID');
+        assert.doesNotMatch(parsed.message, /llave/i);
+        return true;
+      },
+    );
+    await assert.rejects(
+      z.run(z.search('find_customer').operation.perform, { authData: { ...z.authData, language: 'en' } }),
+      /Give the RFC or the email of the customer/,
+    );
+  });
+
   it('says what to fix when the customer fiscal data is rejected', async () => {
     const create = z.create('create_customer');
     await assert.rejects(

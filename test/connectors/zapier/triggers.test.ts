@@ -192,7 +192,7 @@ describe('Zapier app: triggers against the real server (#8)', () => {
         cleanedRequest: JSON.parse(forged.content),
         rawRequest: forged,
       }),
-      /no auténtico: la firma no corresponde/,
+      /no auténtico: la firma no corresponde al secreto/,
     );
     // Another trigger's event type is not this trigger's.
     assert.deepEqual(

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { fiscalFields, fiscalFrom, itemChildren, itemsFrom } from '../lib/fields.js';
 import { apiUrl, raiseApiError } from '../lib/http.js';
+import { say } from '../lib/lang.js';
 import { recordedPaymentOutputFields } from '../lib/output-fields.js';
 import { recordedPaymentSample, withAllFields } from '../lib/samples.js';
 
@@ -148,12 +149,16 @@ export const registerPayment = {
       });
       if (response.status === 409 && body.external_id) {
         throw new z.errors.Error(
-          `Ya registraste otro pago con la referencia «${body.external_id}» y datos distintos. Usa una referencia distinta para cada venta (por ejemplo, el número de pedido).`,
+          say(
+            bundle,
+            `Ya registraste otro pago con la referencia «${body.external_id}» y datos distintos. Usa una referencia distinta para cada venta (por ejemplo, el número de pedido).`,
+            `Another payment with different data was already registered under the reference «${body.external_id}». Use a different reference for each sale (your order number, for instance).`,
+          ),
           'PAYMENT_REFERENCE_REUSED',
           409,
         );
       }
-      raiseApiError(response, z, true);
+      raiseApiError(response, z, bundle, true);
       return withAllFields(recordedPaymentSample, response.data as object);
     },
     sample: recordedPaymentSample,

@@ -9,8 +9,9 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { apiUrl } from './http.js';
+import { say } from './lang.js';
 import { withAllFields } from './samples.js';
-import { signatureProblem } from './signature.js';
+import { SIGNATURE_MESSAGES, signatureProblem } from './signature.js';
 
 export interface EventTriggerSpec<T extends object> {
   key: string;
@@ -102,8 +103,18 @@ export function hookTrigger<T extends object>(spec: EventTriggerSpec<T>) {
         const raw = bundle.rawRequest as { content?: string; headers?: Record<string, unknown> } | undefined;
         if (secret && raw?.content && raw.headers) {
           const problem = signatureProblem(raw.content, raw.headers, secret);
-          if (problem)
-            throw new z.errors.Error(`Se descartó un aviso no auténtico: ${problem}.`, 'BAD_SIGNATURE', 401);
+          if (problem) {
+            const [es, en] = SIGNATURE_MESSAGES[problem];
+            throw new z.errors.Error(
+              say(
+                bundle,
+                `Se descartó un aviso no auténtico: ${es}.`,
+                `A delivery that is not authentic was discarded: ${en}.`,
+              ),
+              'BAD_SIGNATURE',
+              401,
+            );
+          }
         }
         const event = bundle.cleanedRequest as EventJson;
         if (event?.type !== spec.eventType || !event.data?.object) return [];

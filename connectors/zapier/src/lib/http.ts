@@ -4,6 +4,7 @@
  * es-MX message, 429 as a ThrottledError that tells Zapier when to retry.
  */
 import type { Bundle, HttpRequestOptionsWithUrl, HttpResponse, ZObject } from 'zapier-platform-core';
+import { isEnglish, say } from './lang.js';
 
 /** The server's address without a trailing slash; `https://` is assumed when no scheme is given. */
 export function baseUrl(bundle: Pick<Bundle, 'authData'>): string {
@@ -19,7 +20,7 @@ export function addApiKey(request: HttpRequestOptionsWithUrl, _z: ZObject, bundl
   request.headers = {
     ...request.headers,
     authorization: `Bearer ${String(bundle.authData.apiKey ?? '').trim()}`,
-    'accept-language': 'es-MX',
+    'accept-language': isEnglish(bundle) ? 'en' : 'es-MX',
   };
   // 429 is turned into a ThrottledError below, with the server's Retry-After and a message in Spanish.
   (request as { throwForThrottlingEarly?: boolean }).throwForThrottlingEarly = false;
@@ -31,9 +32,15 @@ interface ApiErrorBody {
 }
 
 /** The error's message with its other problems (`details`), each once, as the merchant reads them. */
-export function errorMessage(body: ApiErrorBody, status: number): string {
+export function errorMessage(body: ApiErrorBody, status: number, bundle?: Pick<Bundle, 'authData'>): string {
   const error = body.error;
-  if (!error?.message) return `autofactura respondió ${status} sin un mensaje de error.`;
+  if (!error?.message) {
+    return say(
+      bundle,
+      `autofactura respondió ${status} sin un mensaje de error.`,
+      `autofactura answered ${status} with no error message.`,
+    );
+  }
   const others = (error.details ?? [])
     .map((detail) => detail.message)
     .filter((message): message is string => Boolean(message) && message !== error.message);
@@ -41,16 +48,20 @@ export function errorMessage(body: ApiErrorBody, status: number): string {
 }
 
 /** afterResponse: throws for 429 and for >= 400 unless the request asked to see errors itself. */
-export function throwForApiError(response: HttpResponse, z: ZObject) {
-  return raiseApiError(response, z, false);
+export function throwForApiError(response: HttpResponse, z: ZObject, bundle: Bundle) {
+  return raiseApiError(response, z, bundle, false);
 }
 
 /** Throws the Zapier error for an answer >= 400 (also when the request set `skipThrowForStatus`, with `always`). */
-export function raiseApiError(response: HttpResponse, z: ZObject, always: boolean) {
+export function raiseApiError(response: HttpResponse, z: ZObject, bundle: Bundle, always: boolean) {
   if (response.status === 429) {
     const seconds = Number.parseInt(response.getHeader('retry-after') ?? '', 10);
     throw new z.errors.ThrottledError(
-      'autofactura recibió demasiadas solicitudes en poco tiempo; Zapier volverá a intentarlo en un momento.',
+      say(
+        bundle,
+        'autofactura recibió demasiadas solicitudes en poco tiempo; Zapier volverá a intentarlo en un momento.',
+        'autofactura received too many requests in a short time; Zapier will try again shortly.',
+      ),
       Number.isFinite(seconds) ? seconds : 60,
     );
   }
@@ -62,5 +73,5 @@ export function raiseApiError(response: HttpResponse, z: ZObject, always: boolea
     body = {};
   }
   const code = body.error?.code ?? `HTTP_${response.status}`;
-  throw new z.errors.Error(errorMessage(body, response.status), code, response.status);
+  throw new z.errors.Error(errorMessage(body, response.status, bundle), code, response.status);
 }

@@ -16,19 +16,21 @@ export function headerValue(headers: Record<string, unknown>, name: string): str
   return undefined;
 }
 
+export type SignatureProblem = 'missing_headers' | 'stale' | 'mismatch';
+
+/** What is wrong with a delivery's signature, or null when it is authentic. */
 export function signatureProblem(
   body: string,
   headers: Record<string, unknown>,
   secret: string,
   nowSeconds: number = Date.now() / 1000,
-): string | null {
+): SignatureProblem | null {
   const id = headerValue(headers, 'webhook-id');
   const timestamp = headerValue(headers, 'webhook-timestamp');
   const signatures = headerValue(headers, 'webhook-signature');
-  if (!id || !timestamp || !signatures)
-    return 'faltan los encabezados webhook-id, webhook-timestamp o webhook-signature';
+  if (!id || !timestamp || !signatures) return 'missing_headers';
   if (!/^\d+$/.test(timestamp) || Math.abs(nowSeconds - Number(timestamp)) > TOLERANCE_SECONDS) {
-    return 'la marca de tiempo del envío tiene más de 5 minutos de diferencia';
+    return 'stale';
   }
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
   const expected = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest();
@@ -38,5 +40,21 @@ export function signatureProblem(
     const given = Buffer.from(value, 'base64');
     if (given.length === expected.length && timingSafeEqual(given, expected)) return null;
   }
-  return 'la firma no corresponde al secreto de esta suscripción';
+  return 'mismatch';
 }
+
+/** The problem in the merchant's words, es-MX and English. */
+export const SIGNATURE_MESSAGES: Record<SignatureProblem, [string, string]> = {
+  missing_headers: [
+    'faltan los encabezados webhook-id, webhook-timestamp o webhook-signature',
+    'the webhook-id, webhook-timestamp or webhook-signature header is missing',
+  ],
+  stale: [
+    'la marca de tiempo del envío tiene más de 5 minutos de diferencia',
+    'the delivery timestamp is more than 5 minutes away',
+  ],
+  mismatch: [
+    'la firma no corresponde al secreto de esta suscripción',
+    'the signature does not match this subscription’s secret',
+  ],
+};

@@ -1,6 +1,7 @@
 /** Find Customer by RFC or email (exact), e.g. before registering a payment or updating fiscal data. */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { apiUrl } from '../lib/http.js';
+import { say } from '../lib/lang.js';
 import { customerOutputFields } from '../lib/output-fields.js';
 import { customerSample, withAllFields } from '../lib/samples.js';
 
@@ -24,7 +25,15 @@ export const findCustomer = {
       const rfc = String(bundle.inputData.rfc ?? '').trim();
       const email = String(bundle.inputData.email ?? '').trim();
       if (!rfc && !email) {
-        throw new z.errors.Error('Escribe el RFC o el correo del cliente que buscas.', 'SEARCH_EMPTY', 400);
+        throw new z.errors.Error(
+          say(
+            bundle,
+            'Escribe el RFC o el correo del cliente que buscas.',
+            'Give the RFC or the email of the customer.',
+          ),
+          'SEARCH_EMPTY',
+          400,
+        );
       }
       const response = await z.request<{ data: object[] }>({
         url: apiUrl(bundle, '/v1/customers'),

@@ -4,6 +4,7 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { apiUrl } from '../lib/http.js';
+import { say } from '../lib/lang.js';
 import { invoiceOutputFields } from '../lib/output-fields.js';
 import { invoiceSample, withAllFields } from '../lib/samples.js';
 
@@ -76,7 +77,11 @@ export const findInvoice = {
         found = await byPaymentReference(z, bundle, text('payment_reference'), text('payment_source'));
       } else {
         throw new z.errors.Error(
-          'Escribe el folio fiscal (UUID), la serie y el folio, o la referencia del pago de la factura que buscas.',
+          say(
+            bundle,
+            'Escribe el folio fiscal (UUID), la serie y el folio, o la referencia del pago de la factura que buscas.',
+            'Give the invoice’s fiscal folio (UUID), its series and folio, or the reference of its payment.',
+          ),
           'SEARCH_EMPTY',
           400,
         );
