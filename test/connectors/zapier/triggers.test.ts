@@ -62,6 +62,8 @@ describe('Zapier app: triggers against the real server (#8)', () => {
       },
       { wait: true },
     );
+    const stillOpen = await pay({ amount: '90.00', method: 'cash', email: 'pepe@example.com' }, 'trg-open');
+    ids.openReceipt = stillOpen.receipt.id;
     const cancelled = await z.run(z.create('cancel_invoice').operation.perform, {
       inputData: { invoice_id: ids.invoice, motive: '02' },
     });
@@ -118,7 +120,12 @@ describe('Zapier app: triggers against the real server (#8)', () => {
     const first = async (key: string) => (await z.run(z.trigger(key).operation.performList, {}))[0];
     assert.equal((await first('invoice_cancelled')).id, ids.invoice);
     assert.equal((await first('invoice_cancelled')).cancellation.motive, '02');
-    assert.equal((await first('new_receipt')).id, ids.receipt);
+    // New Receipt gives the receipts still waiting for their customer, not one already invoiced.
+    const receipts = await z.run(z.trigger('new_receipt').operation.performList, {});
+    assert.deepEqual(
+      receipts.map((r: { id: string }) => r.id),
+      [ids.openReceipt],
+    );
     assert.equal((await first('receipt_invoiced')).id, ids.receipt);
     assert.equal((await first('receipt_invoiced')).status, 'invoiced');
     const failed = await first('invoice_failed');
@@ -127,7 +134,7 @@ describe('Zapier app: triggers against the real server (#8)', () => {
     const payments = await z.run(z.trigger('new_payment').operation.performList, {});
     assert.deepEqual(
       payments.map((p: { external_id: string }) => p.external_id),
-      ['trg-3', 'trg-2', 'trg-1'],
+      ['trg-3', 'trg-open', 'trg-2', 'trg-1'],
       'newest first',
     );
   });

@@ -15,6 +15,8 @@ export const newReceiptSpec: EventTriggerSpec<typeof receiptSample> = {
     'Se activa cuando un pago llega sin los datos fiscales completos del cliente: trae el enlace para que él mismo se facture. Envíaselo por WhatsApp, SMS o correo.',
   sample: receiptSample,
   outputFields: receiptOutputFields,
+  // The event carries the receipt as it is now: one the customer already invoiced needs no link sent.
+  accept: (receipt) => receipt.status === 'open',
 };
 
 export const newReceipt = hookTrigger(newReceiptSpec);
