@@ -26,6 +26,8 @@ import { apiError, errorMiddleware } from './http-error.js';
 import { type PortalLimits, portalRouter } from './portal/index.js';
 import { stripeAppRouter } from './stripe-app/index.js';
 import { createWeb } from './web/index.js';
+import { gatewayWebhooksRouter } from './webhooks/gateway-route.js';
+import { gatewayHandlers } from './webhooks/gateways.js';
 import { stripeWebhookRouter } from './webhooks/stripe.js';
 
 export interface ServerOptions {
@@ -49,6 +51,11 @@ export interface ServerOptions {
   signupOpen?: boolean;
   /** Where a merchant's Stripe API key reaches Stripe (tests: a local fake); default api.stripe.com. */
   stripeApi?: { host: string; port: number; protocol: 'http' | 'https' };
+  /**
+   * Base URLs of the gateway APIs connectors call back (MERCADOPAGO_API_URL, OPENPAY_API_URL,
+   * PAYPAL_API_URL), by gateway id; default each SDK's production host. Tests point them at local fakes.
+   */
+  gatewayApis?: Record<string, string | undefined>;
 }
 
 const BODY_LIMIT = '1mb';
@@ -93,6 +100,12 @@ export function createServer(options: ServerOptions): Koa {
     ...(options.stripeApi ? { stripeApi: options.stripeApi } : {}),
   });
   app.use(stripe.routes()).use(stripe.allowedMethods());
+  const gateways = gatewayWebhooksRouter({
+    af,
+    logger,
+    handlers: gatewayHandlers({ af, logger, apis: options.gatewayApis ?? {} }),
+  });
+  app.use(gateways.routes()).use(gateways.allowedMethods());
 
   const api = new Router<ApiState>({ prefix: '/v1' });
   api.use(async (ctx, next) => {

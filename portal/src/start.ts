@@ -99,6 +99,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       // Where the Stripe SDK calls (portal-link write-back, exchange rates): api.stripe.com unless
       // STRIPE_API_URL points elsewhere (a proxy, a local fake in tests).
       ...(stripeApi ? { stripeApi } : {}),
+      gatewayApis: {
+        mercadopago: env.MERCADOPAGO_API_URL,
+        openpay: env.OPENPAY_API_URL,
+        paypal: env.PAYPAL_API_URL,
+      },
       ...(options.portalLimits ? { portalLimits: options.portalLimits } : {}),
     });
     http.on('request', app.callback());

@@ -15,6 +15,7 @@ import { detail, invalid } from './errors.js';
 import { closeGlobal } from './global/close.js';
 import { reinvoiceableGlobal, reinvoiceDeadline } from './global/reissue.js';
 import { closeDueGlobals } from './global/schedule.js';
+import { inboundUseCases } from './inbound.js';
 import { HANDLERS } from './job-handlers.js';
 import { sleep } from './jobs.js';
 import { authenticate, createMerchant } from './merchant.js';
@@ -46,6 +47,7 @@ export function createAutofactura(deps: CreateAutofacturaOptions): Autofactura {
     ...dashboardUseCases(ctx),
     ...apiUseCases(ctx),
     ...connectionUseCases(ctx),
+    ...inboundUseCases(ctx),
     createMerchant: (input) => createMerchant(ctx, input),
     authenticate: (apiKey) => authenticate(ctx, apiKey),
     recordPayment: (merchantId, input, options) => recordPayment(ctx, merchantId, input, options),

@@ -31,6 +31,7 @@ import type { ConnectionUseCases } from './connections.js';
 import type { DashboardUseCases } from './dashboard/types.js';
 import type { DeferredRefundResult } from './early-refunds.js';
 import type { CloseOptions, CloseResult } from './global/close.js';
+import type { InboundUseCases } from './inbound.js';
 import type { PortalMatch, PortalQuery } from './portal.js';
 import type { WebhookUseCases } from './webhooks/index.js';
 
@@ -137,7 +138,7 @@ export interface WorkResult {
   dead: number;
 }
 
-export interface Autofactura extends DashboardUseCases, ApiUseCases, ConnectionUseCases {
+export interface Autofactura extends DashboardUseCases, ApiUseCases, ConnectionUseCases, InboundUseCases {
   createMerchant(input: CreateMerchantInput): Promise<CreatedMerchant>;
   /** The merchant behind an API key, or null. */
   authenticate(apiKey: string): Promise<{ merchant: Merchant; mode: 'test' | 'live' } | null>;

@@ -6,15 +6,13 @@
  * timestamp, an unknown merchant or malformed JSON; errors as the API's `{ error: { type, code, message } }`.
  */
 import Router from '@koa/router';
-import type { Context } from 'koa';
 import { type StripeApiLocation, stripeClient } from '../../../connectors/stripe/src/client.js';
 import { StripeWebhookError } from '../../../connectors/stripe/src/errors.js';
 import { handleStripeWebhook } from '../../../connectors/stripe/src/handler.js';
 import type { Autofactura, Logger } from '../../../core/src/automation/types.js';
 import type { Store } from '../../../core/src/store/types.js';
 import { apiError } from '../http-error.js';
-
-const MAX_BODY_BYTES = 1024 * 1024;
+import { rawBody } from './raw-body.js';
 
 export interface StripeWebhookOptions {
   af: Autofactura;
@@ -23,24 +21,6 @@ export interface StripeWebhookOptions {
   /** Where the merchant's API key reaches Stripe (tests: a local fake); default api.stripe.com. */
   stripeApi?: StripeApiLocation;
   toleranceSeconds?: number;
-}
-
-async function rawBody(ctx: Context): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
-      throw apiError(
-        413,
-        'BODY_TOO_LARGE',
-        'El cuerpo del evento excede 1 MB.',
-        'The event body exceeds 1 MB.',
-      );
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 export function stripeWebhookRouter(options: StripeWebhookOptions): Router {

@@ -1,0 +1,21 @@
+/**
+ * The gateway connectors served at `POST /webhooks/<gateway>/:merchantId` (issue #10): each connector
+ * exports a handler factory; this list is where the server picks them up (gateway-route.ts mounts them).
+ * `apis` points connectors that call their gateway back (MercadoPago, OpenPay, PayPal) at other hosts:
+ * tests use local fakes.
+ */
+import type { Autofactura, Logger } from '../../../core/src/automation/types.js';
+import type { GatewayHandler } from './gateway-route.js';
+
+export interface GatewayDeps {
+  af: Autofactura;
+  logger: Logger;
+  /** Base URLs of gateway APIs by gateway id (env MERCADOPAGO_API_URL, OPENPAY_API_URL, PAYPAL_API_URL). */
+  apis: Record<string, string | undefined>;
+  /** Seconds since the epoch (tests of stale timestamps). */
+  now?: () => number;
+}
+
+export function gatewayHandlers(_deps: GatewayDeps): GatewayHandler[] {
+  return [];
+}
