@@ -21,6 +21,11 @@ export interface ConnectionUseCases {
   merchantByConnection(name: string, value: string): Promise<Merchant | null>;
   /** A connection secret in the clear for the connector that needs it (never logged), or null. */
   connectionSecret(merchantId: string, name: string): Promise<string | null>;
+  /**
+   * A connection's non-secret setting (`merchant.connections[name]`, e.g. a generic webhook's mapping, a
+   * PayPal webhook id), or null — also when the merchant does not exist.
+   */
+  connectionValue(merchantId: string, name: string): Promise<string | null>;
 }
 
 export function connectionUseCases(ctx: Context): ConnectionUseCases {
@@ -49,6 +54,10 @@ export function connectionUseCases(ctx: Context): ConnectionUseCases {
       }
     },
     merchantByConnection: (name, value) => ctx.store.merchants.findByConnection(name, value),
+    async connectionValue(merchantId, name) {
+      const merchant = await ctx.store.merchants.get(merchantId);
+      return merchant?.connections?.[name] ?? null;
+    },
     async connectionSecret(merchantId, name) {
       const merchant = await ctx.store.merchants.get(merchantId);
       const secret = merchant?.secrets[name];
