@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'jobs run': async () => (await import('./jobs-run.js')).jobsRun,
   'global close': async () => (await import('./global-close.js')).globalClose,
   'connect stripe': async () => (await import('./connect-stripe.js')).connectStripe,
+  'connect generic': async () => (await import('./connect-generic.js')).connectGenericCommand,
   'stripe sync': async () => (await import('./stripe-sync.js')).stripeSync,
   'airtable sync': async () => (await import('./airtable-sync.js')).airtableSync,
   'airtable init': async () => (await import('./airtable-init.js')).airtableInit,
@@ -55,6 +56,9 @@ const USAGE = {
       Conecta Stripe a un comercio (como el panel): guarda cifrados el secreto del endpoint y la llave API,
       enruta los eventos de una cuenta de Connect, fija la forma de pago por tipo (credit, debit, prepaid,
       oxxo, customer_balance, other) e imprime la URL del webhook y los eventos a enviar.
+  connect generic --merchant ID --mapping MAPEO.json [--secret whsec_...] [--id ID] [--json]
+      Conecta cualquier webhook firmado con Standard Webhooks (RetryPay, una tienda, un orquestador): el
+      mapeo dice con JSON pointers dónde vienen el monto, la moneda, el id y el cliente; imprime la URL.
   stripe sync --merchant ID --since FECHA [--json]
       Registra lo que los webhooks de Stripe no entregaron (eventos de los últimos 30 días desde FECHA),
       con la llave API del comercio; repetirlo no duplica nada. STRIPE_API_URL apunta a otro servidor.
@@ -104,6 +108,9 @@ merchant, connect, stripe, global y jobs usan AUTOFACTURA_DATA_DIR (./data) o DA
       Connects Stripe to a merchant (as the dashboard does): stores the endpoint secret and the API key
       encrypted, routes a Connect account's events, sets the payment form per kind (credit, debit,
       prepaid, oxxo, customer_balance, other) and prints the webhook URL and the events to send.
+  connect generic --merchant ID --mapping MAPPING.json [--secret whsec_...] [--id ID] [--json]
+      Connects any webhook signed with Standard Webhooks (RetryPay, a shop, an orchestrator): the
+      mapping says with JSON pointers where the amount, currency, id and customer are; prints the URL.
   stripe sync --merchant ID --since DATE [--json]
       Records what Stripe's webhooks did not deliver (events of the last 30 days since DATE) with the
       merchant's API key; running it again duplicates nothing. STRIPE_API_URL points at another server.

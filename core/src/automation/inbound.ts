@@ -80,3 +80,34 @@ export function inboundUseCases(ctx: Context): InboundUseCases {
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------------
+// What a gateway connector implements (connectors/<name>/src/handler.ts); the portal mounts each one at
+// POST /webhooks/<gateway>/:merchantId[/:connectionId] (portal/src/webhooks/gateway-route.ts).
+
+export interface GatewayRequest {
+  merchantId: string;
+  connectionId?: string;
+  rawBody: Buffer;
+  /** Lower-cased header names. */
+  headers: Record<string, string | undefined>;
+  query: Record<string, string | undefined>;
+}
+
+export interface GatewayResult {
+  outcome: DeliveryOutcome;
+  eventId?: string;
+  eventType?: string;
+  paymentId?: string;
+  /** Why it was ignored or deferred, or a verification code to show the merchant. */
+  reason?: string;
+  reasonEn?: string;
+}
+
+export interface GatewayHandler {
+  /** 'conekta', 'mercadopago', 'openpay', 'paypal', 'generic'. */
+  gateway: string;
+  /** Routes have a connection id segment (generic webhooks: several per merchant). */
+  withConnectionId?: boolean;
+  handle(request: GatewayRequest): Promise<GatewayResult>;
+}

@@ -6,38 +6,13 @@
  * dashboard. A refusal answers with the API's error shape and stores nothing the delivery carried.
  */
 import Router from '@koa/router';
-import type { DeliveryOutcome } from '../../../core/src/automation/inbound.js';
+import type { GatewayHandler, GatewayRequest, GatewayResult } from '../../../core/src/automation/inbound.js';
 import type { Autofactura, Logger } from '../../../core/src/automation/types.js';
 import { isAutofacturaError } from '../../../core/src/errors.js';
 import { apiError } from '../http-error.js';
 import { rawBody } from './raw-body.js';
 
-export interface GatewayRequest {
-  merchantId: string;
-  connectionId?: string;
-  rawBody: Buffer;
-  /** Lower-cased header names. */
-  headers: Record<string, string | undefined>;
-  query: Record<string, string | undefined>;
-}
-
-export interface GatewayResult {
-  outcome: DeliveryOutcome;
-  eventId?: string;
-  eventType?: string;
-  paymentId?: string;
-  /** Why it was ignored or deferred, or a verification code to show the merchant. */
-  reason?: string;
-  reasonEn?: string;
-}
-
-export interface GatewayHandler {
-  /** 'conekta', 'mercadopago', 'openpay', 'paypal', 'generic'. */
-  gateway: string;
-  /** Routes have a connection id segment (generic webhooks: several per merchant). */
-  withConnectionId?: boolean;
-  handle(request: GatewayRequest): Promise<GatewayResult>;
-}
+export type { GatewayHandler, GatewayRequest, GatewayResult };
 
 export function gatewayWebhooksRouter(options: {
   af: Autofactura;

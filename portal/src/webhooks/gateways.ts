@@ -5,6 +5,7 @@
  * tests use local fakes.
  */
 import type { Autofactura, Logger } from '../../../core/src/automation/types.js';
+import { genericHandler } from '../../../connectors/generic/src/handler.js';
 import type { GatewayHandler } from './gateway-route.js';
 
 export interface GatewayDeps {
@@ -16,6 +17,6 @@ export interface GatewayDeps {
   now?: () => number;
 }
 
-export function gatewayHandlers(_deps: GatewayDeps): GatewayHandler[] {
-  return [];
+export function gatewayHandlers(deps: GatewayDeps): GatewayHandler[] {
+  return [genericHandler(deps)];
 }
