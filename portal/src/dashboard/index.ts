@@ -14,6 +14,7 @@ import { homeRoutes } from './home-routes.js';
 import { invoiceActionRoutes } from './invoice-actions.js';
 import { listRoutes } from './list-routes.js';
 import './messages.js';
+import { gatewayRoutes } from './gateway-routes.js';
 import { paymentRoutes } from './payment-routes.js';
 import { reportRoutes } from './report-routes.js';
 import { loadSession, sessionCookies } from './session.js';
@@ -42,6 +43,8 @@ export function dashboardRouter(options: DashboardOptions): Router {
   authRoutes(router, { af, web, cookies, signupOpen: options.signupOpen ?? true });
   homeRoutes(router, { af, store, web, publicUrl });
   apiKeyRoutes(router, { af, web });
+  // Before settingsRoutes: its /settings/:section would take /settings/gateways.
+  gatewayRoutes(router, { af, store, web, publicUrl });
   settingsRoutes(router, { af, store, web, publicUrl });
   listRoutes(router, { store, web });
   paymentRoutes(router, { af, store, web });

@@ -1,5 +1,6 @@
 /** The dashboard's messages (es-MX first, English), registered with the shared i18n (web/i18n.ts). */
 import { addMessages } from '../web/i18n.js';
+import { gatewayMessages } from './messages-gateways.js';
 import { listMessages } from './messages-lists.js';
 import { reportMessages } from './messages-reports.js';
 import { settingsMessages } from './messages-settings.js';
@@ -87,3 +88,4 @@ addMessages({
 addMessages(settingsMessages);
 addMessages(listMessages);
 addMessages(reportMessages);
+addMessages(gatewayMessages);
