@@ -99,7 +99,7 @@ function refunds(
         source: SOURCE,
         paymentExternalId: externalId,
         refundExternalId: `chargeback-${externalId}`,
-        amount: rest.toFixed(new Dec(total).decimalPlaces()),
+        amount: inCurrency(rest.toFixed(), currency) ?? rest.toFixed(),
       });
     }
   }
