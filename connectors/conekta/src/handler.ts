@@ -27,7 +27,7 @@ export async function handleConektaDelivery(
   deps: ConektaHandlerDeps,
   request: Delivery,
 ): Promise<DeliveryResult> {
-  const publicKey = await deps.af.connectionSecret(request.merchantId, PUBLIC_KEY_SECRET).catch(() => null);
+  const publicKey = await deps.af.connectionSecret(request.merchantId, PUBLIC_KEY_SECRET);
   if (!publicKey) throw notConnected();
   const body = verifyConektaDigest(request.rawBody, request.headers.digest, publicKey);
   const { event, action } = normalizeEvent(body);

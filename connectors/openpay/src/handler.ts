@@ -38,7 +38,7 @@ const notConnected = () =>
   );
 
 async function secrets(af: Autofactura, merchantId: string) {
-  const read = (name: string) => af.connectionSecret(merchantId, name).catch(() => null);
+  const read = (name: string) => af.connectionSecret(merchantId, name);
   const [user, password, merchant, key, environment] = await Promise.all([
     read(USER_SECRET),
     read(PASSWORD_SECRET),
