@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseSettings } from '../../../connectors/paypal/src/config.js';
+import { createAutofactura } from '../../../core/src/automation/index.js';
+import { createMailer } from '../../../core/src/notify/mailer.js';
+import { createSandboxPac } from '../../../core/src/pac/sandbox/index.js';
+import { openStore } from '../../../core/src/store/open.js';
+import { createSecretBox, loadMasterKey } from '../../../core/src/store/secrets.js';
+import { codedLines, EKU_MERCHANT_CREATE, runCli } from '../../cli/run-cli.js';
+
+describe('CLI: autofactura connect paypal (#10)', () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+  let merchantId: string;
+  const clientId = 'AZkEscuelaKemperSandboxClientId0001';
+  const clientSecret = 'ELkEscuelaKemperSandboxSecret000001';
+
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'autofactura-connect-paypal-'));
+    env = {
+      AUTOFACTURA_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      PAC: '',
+      SMTP_URL: '',
+      AUTOFACTURA_SECRET: '',
+      PUBLIC_URL: 'https://facturas.example.com',
+    };
+    const created = await runCli(EKU_MERCHANT_CREATE, env);
+    assert.equal(created.code, 0, created.stderr);
+    merchantId = JSON.parse(created.stdout).merchant_id;
+  });
+  after(() => rm(dataDir, { recursive: true, force: true }));
+
+  async function stored() {
+    const store = await openStore({ env, dataDir });
+    try {
+      const af = createAutofactura({
+        store,
+        pac: createSandboxPac({ dataDir }),
+        mailer: createMailer({ outboxDir: join(dataDir, 'outbox') }),
+        secrets: createSecretBox(await loadMasterKey({ env, dataDir })),
+      });
+      return {
+        raw: JSON.stringify(await store.merchants.get(merchantId)),
+        settings: parseSettings(await af.connectionSecret(merchantId, 'paypal.settings')),
+        secret: await af.connectionSecret(merchantId, 'paypal.client_secret'),
+      };
+    } finally {
+      await store.close();
+    }
+  }
+
+  it('stores the webhook id and the app credentials (secret encrypted) and prints { connection_id, webhook_url }', async () => {
+    const result = await runCli(
+      [
+        'connect',
+        'paypal',
+        '--merchant',
+        merchantId,
+        '--webhook-id',
+        '8PT597110X687430LKGECATA',
+        '--client-id',
+        clientId,
+        '--client-secret',
+        clientSecret,
+        '--sandbox',
+        '--verify',
+        'api',
+        '--json',
+      ],
+      env,
+    );
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), {
+      connection_id: 'paypal',
+      webhook_url: `https://facturas.example.com/webhooks/paypal/${merchantId}`,
+    });
+    const { raw, settings, secret } = await stored();
+    assert.ok(!raw.includes(clientSecret), 'the secret is not stored in the clear');
+    assert.deepEqual(settings, {
+      webhookId: '8PT597110X687430LKGECATA',
+      environment: 'sandbox',
+      verification: 'api',
+      clientId,
+    });
+    assert.equal(secret, clientSecret);
+  });
+
+  it('connecting again with only the webhook id drops the old credentials (offline verification, live)', async () => {
+    const result = await runCli(
+      ['connect', 'paypal', '--merchant', merchantId, '--webhook-id', '8PT597110X687430LKGECATB'],
+      env,
+    );
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /PayPal conectado al comercio/);
+    assert.match(result.stdout, /PAYMENT\.CAPTURE\.COMPLETED, PAYMENT\.CAPTURE\.REFUNDED/);
+    const { settings, secret } = await stored();
+    assert.deepEqual(settings, {
+      webhookId: '8PT597110X687430LKGECATB',
+      environment: 'live',
+      verification: 'offline',
+    });
+    assert.equal(secret, null);
+  });
+
+  it('says what is missing or inconsistent, in English with --lang en', async () => {
+    const missing = await runCli(['connect', 'paypal', '--merchant', merchantId], env);
+    assert.notEqual(missing.code, 0);
+    assert.match(missing.stderr, /--webhook-id/);
+    const half = await runCli(
+      [
+        'connect',
+        'paypal',
+        '--merchant',
+        merchantId,
+        '--webhook-id',
+        '8PT597110X687430LKGECATA',
+        '--client-id',
+        clientId,
+        '--lang',
+        'en',
+      ],
+      env,
+    );
+    assert.notEqual(half.code, 0);
+    assert.equal(codedLines(half.stderr)[0]?.code, 'CLI_USAGE');
+    assert.match(half.stderr, /--client-id and --client-secret together/);
+    const api = await runCli(
+      [
+        'connect',
+        'paypal',
+        '--merchant',
+        merchantId,
+        '--webhook-id',
+        '8PT597110X687430LKGECATA',
+        '--verify',
+        'api',
+      ],
+      env,
+    );
+    assert.notEqual(api.code, 0);
+    assert.match(api.stderr, /--client-id/);
+  });
+});
