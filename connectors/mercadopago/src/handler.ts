@@ -37,12 +37,12 @@ const notConnected = () =>
   );
 
 export function mercadoPagoHandler(deps: MercadoPagoDeps) {
-  const fetch =
+  const lookUp =
     deps.fetchPayment ?? ((token: string, id: string) => fetchPayment(token, id, { apiUrl: deps.apiUrl }));
   return {
     gateway: 'mercadopago',
     async handle(request: WebhookRequest): Promise<WebhookResult> {
-      const secret = await deps.af.connectionSecret(request.merchantId, WEBHOOK_SECRET).catch(() => null);
+      const secret = await deps.af.connectionSecret(request.merchantId, WEBHOOK_SECRET);
       if (!secret) throw notConnected();
       verifyMercadoPagoSignature({
         signature: request.headers['x-signature'],
@@ -74,7 +74,7 @@ export function mercadoPagoHandler(deps: MercadoPagoDeps) {
           422,
         );
       }
-      const action = normalizePayment(await fetch(token, notification.dataId));
+      const action = normalizePayment(await lookUp(token, notification.dataId));
       if (action.kind === 'ignored') {
         return { ...event, outcome: 'ignored', reason: action.reason, reasonEn: action.reasonEn };
       }

@@ -102,9 +102,7 @@ export function paypalHandler(deps: PaypalDeps) {
   return {
     gateway: 'paypal',
     async handle(request: WebhookRequest): Promise<WebhookResult> {
-      const settings = parseSettings(
-        await deps.af.connectionSecret(request.merchantId, SETTINGS_SECRET).catch(() => null),
-      );
+      const settings = parseSettings(await deps.af.connectionSecret(request.merchantId, SETTINGS_SECRET));
       if (!settings) throw notConnected();
       const event = await verify(request, settings);
       const meta = { eventId: event.id, eventType: event.event_type };
