@@ -1,11 +1,12 @@
 /**
  * `autofactura connect conekta --merchant ID --public-key FILE.pem [--json]`: what the dashboard's
  * Connections form does, headless (issue #10). The public key is the one Conekta returned when the
- * merchant created their webhook key (`POST /webhook_keys`); it is checked as an RSA public key and
- * stored in merchant.secrets. Prints the webhook URL to register in Conekta and the events to send.
+ * merchant created their webhook key (`POST /webhook_keys`); the connector checks it as an RSA public
+ * key and stores it (connectConektaAccount, as the dashboard does). Prints the webhook URL to register
+ * in Conekta and the events to send.
  */
 import { readFile } from 'node:fs/promises';
-import { conektaConnectionSchema, PUBLIC_KEY_SECRET } from '../../connectors/conekta/src/config.js';
+import { connectConektaAccount } from '../../connectors/conekta/src/connect.js';
 import { WEBHOOK_EVENTS } from '../../connectors/conekta/src/index.js';
 import { parse, usageError } from './args.js';
 import { openApp } from './open-app.js';
@@ -34,15 +35,10 @@ export async function connectConekta(
   } catch {
     throw usageError(`No se pudo leer ${file}.`, `Could not read ${file}.`);
   }
-  const checked = conektaConnectionSchema.safeParse({ publicKey: pem.trim() });
-  if (!checked.success) {
-    const [es, en] = checked.error.issues[0]!.message.split(' / ');
-    throw usageError(`${file}: ${es}.`, `${file}: ${en ?? es}.`);
-  }
   const merchantId = String(values.merchant);
   const app = await openApp(env);
   try {
-    await app.af.setMerchantSecret(merchantId, PUBLIC_KEY_SECRET, `${checked.data.publicKey}\n`);
+    await connectConektaAccount(app.af, merchantId, { publicKey: pem });
     const base = (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, '');
     const webhookUrl = `${base}/webhooks/conekta/${merchantId}`;
     if (values.json) {

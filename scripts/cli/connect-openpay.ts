@@ -5,14 +5,7 @@
  * key with which each charge is re-fetched from OpenPay's API, all stored encrypted in merchant.secrets.
  * Prints the webhook URL to register in OpenPay's panel with that user and password.
  */
-import {
-  ENVIRONMENT_SECRET,
-  MERCHANT_ID_SECRET,
-  openpayConnectionSchema,
-  PASSWORD_SECRET,
-  PRIVATE_KEY_SECRET,
-  USER_SECRET,
-} from '../../connectors/openpay/src/config.js';
+import { connectOpenpayAccount } from '../../connectors/openpay/src/connect.js';
 import { WEBHOOK_EVENTS } from '../../connectors/openpay/src/index.js';
 import { parse, usageError } from './args.js';
 import { openApp } from './open-app.js';
@@ -38,28 +31,16 @@ export async function connectOpenpay(
       "Missing options: --merchant, --user and --password (the user and password you will set on OpenPay's webhook).",
     );
   }
-  const checked = openpayConnectionSchema.safeParse({
-    user: values.user,
-    password: values.password,
-    ...(values['merchant-id'] ? { merchantId: values['merchant-id'] } : {}),
-    ...(values['private-key'] ? { privateKey: values['private-key'] } : {}),
-    sandbox: values.sandbox === true,
-  });
-  if (!checked.success) {
-    const messages = checked.error.issues.map((issue) => issue.message.split(' / '));
-    throw usageError(messages.map(([es]) => es).join('. '), messages.map(([es, en]) => en ?? es).join('. '));
-  }
-  const c = checked.data;
   const merchantId = String(values.merchant);
   const app = await openApp(env);
   try {
-    const set = (name: string, value: string | null) => app.af.setMerchantSecret(merchantId, name, value);
-    await set(USER_SECRET, c.user);
-    await set(PASSWORD_SECRET, c.password);
-    // Connecting again without keys removes old ones: what is stored is what was given.
-    await set(MERCHANT_ID_SECRET, c.merchantId ?? null);
-    await set(PRIVATE_KEY_SECRET, c.privateKey ?? null);
-    await set(ENVIRONMENT_SECRET, c.sandbox ? 'sandbox' : null);
+    const { connection: c } = await connectOpenpayAccount(app.af, merchantId, {
+      user: String(values.user),
+      password: String(values.password),
+      ...(values['merchant-id'] ? { merchantId: String(values['merchant-id']) } : {}),
+      ...(values['private-key'] ? { privateKey: String(values['private-key']) } : {}),
+      sandbox: values.sandbox === true,
+    });
     const base = (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, '');
     const webhookUrl = `${base}/webhooks/openpay/${merchantId}`;
     if (values.json) {

@@ -20,6 +20,7 @@ export const WEBHOOK_EVENTS = [
 
 export { fromCentavos } from './centavos.js';
 export { conektaConnectionSchema, isRsaPublicKey, PUBLIC_KEY_SECRET } from './config.js';
+export { connectConektaAccount } from './connect.js';
 export { conektaHandler, handleConektaDelivery } from './handler.js';
 export { type ConektaAction, normalizeEvent, SOURCE } from './normalize.js';
 export { methodOf } from './payment-method.js';

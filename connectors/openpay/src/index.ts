@@ -27,6 +27,7 @@ export {
   PRIVATE_KEY_SECRET,
   USER_SECRET,
 } from './config.js';
+export { connectOpenpayAccount, type OpenpayConnectInput } from './connect.js';
 export { handleOpenpayDelivery, openpayHandler } from './handler.js';
 export { actionOf, type OpenpayAction, parseNotification, SOURCE, transactionPayment } from './normalize.js';
 export { basicAuthHeader, verifyBasicAuth } from './verify.js';

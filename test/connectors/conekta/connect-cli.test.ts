@@ -85,7 +85,7 @@ describe('CLI: autofactura connect conekta (#10)', () => {
     const wrong = await runCli(['connect', 'conekta', '--merchant', merchantId, '--public-key', bad], env);
     assert.equal(wrong.code, 1);
     const [line] = codedLines(wrong.stderr);
-    assert.equal(line?.code, 'CLI_USAGE');
+    assert.equal(line?.code, 'CONEKTA_SETTINGS_INVALID');
     assert.match(line?.message ?? '', /llave pública debe ser el PEM RSA/);
     const missing = await runCli(['connect', 'conekta', '--merchant', merchantId], env);
     assert.equal(missing.code, 1);

@@ -4,7 +4,7 @@
  * with the private half the way Conekta signs them (DIGEST = RSA-SHA256 of the raw body, base64).
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { PUBLIC_KEY_SECRET } from '../../../connectors/conekta/src/config.js';
+import { connectConektaAccount } from '../../../connectors/conekta/src/connect.js';
 import { conektaTestDigest } from '../../../connectors/conekta/src/verify.js';
 import { type GatewayHarness, gatewayHarness, type Posted, type Sample } from './gateway-harness.js';
 
@@ -29,8 +29,9 @@ export interface ConektaHarness extends GatewayHarness {
 export async function conektaHarness(): Promise<ConektaHarness> {
   const h = await gatewayHarness('conekta');
   const keys = { a: pair(), b: pair() };
-  await h.af.setMerchantSecret(h.merchantIds.a, PUBLIC_KEY_SECRET, keys.a.publicKey);
-  await h.af.setMerchantSecret(h.merchantIds.b, PUBLIC_KEY_SECRET, keys.b.publicKey);
+  // Connected as the CLI and the dashboard connect them.
+  await connectConektaAccount(h.af, h.merchantIds.a, { publicKey: keys.a.publicKey });
+  await connectConektaAccount(h.af, h.merchantIds.b, { publicKey: keys.b.publicKey });
   return {
     ...h,
     keys,

@@ -3,12 +3,7 @@
  * API keys pointed (OPENPAY_API_URL) at a local fake OpenPay; merchant b with a user and password only
  * (no re-fetch). Notifications are sent with Basic auth, as OpenPay sends them.
  */
-import {
-  MERCHANT_ID_SECRET,
-  PASSWORD_SECRET,
-  PRIVATE_KEY_SECRET,
-  USER_SECRET,
-} from '../../../connectors/openpay/src/config.js';
+import { connectOpenpayAccount } from '../../../connectors/openpay/src/connect.js';
 import { basicAuthHeader } from '../../../connectors/openpay/src/verify.js';
 import { type GatewayHarness, gatewayHarness, type Posted, type Sample } from '../conekta/gateway-harness.js';
 import { type FakeOpenpay, fakeOpenpay } from './fake-openpay.js';
@@ -37,15 +32,13 @@ export async function openpayHarness(): Promise<OpenpayHarness> {
     a: { user: 'autofactura-kemper', password: 'w3bh00k-Kemper-2026' },
     b: { user: 'autofactura-otro', password: 'otro-Comercio-pass-99' },
   };
-  for (const [id, c] of [
-    [h.merchantIds.a, credentials.a],
-    [h.merchantIds.b, credentials.b],
-  ] as const) {
-    await h.af.setMerchantSecret(id, USER_SECRET, c.user);
-    await h.af.setMerchantSecret(id, PASSWORD_SECRET, c.password);
-  }
-  await h.af.setMerchantSecret(h.merchantIds.a, MERCHANT_ID_SECRET, OPENPAY_MERCHANT);
-  await h.af.setMerchantSecret(h.merchantIds.a, PRIVATE_KEY_SECRET, OPENPAY_KEY);
+  // Connected as the CLI and the dashboard connect them: a with API keys (re-fetch), b without.
+  await connectOpenpayAccount(h.af, h.merchantIds.a, {
+    ...credentials.a,
+    merchantId: OPENPAY_MERCHANT,
+    privateKey: OPENPAY_KEY,
+  });
+  await connectOpenpayAccount(h.af, h.merchantIds.b, credentials.b);
   return {
     ...h,
     fake,
