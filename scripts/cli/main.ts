@@ -23,6 +23,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'global close': async () => (await import('./global-close.js')).globalClose,
   'connect stripe': async () => (await import('./connect-stripe.js')).connectStripe,
   'connect generic': async () => (await import('./connect-generic.js')).connectGenericCommand,
+  'connect conekta': async () => (await import('./connect-conekta.js')).connectConekta,
+  'connect openpay': async () => (await import('./connect-openpay.js')).connectOpenpay,
   'stripe sync': async () => (await import('./stripe-sync.js')).stripeSync,
   'airtable sync': async () => (await import('./airtable-sync.js')).airtableSync,
   'airtable init': async () => (await import('./airtable-init.js')).airtableInit,
@@ -59,6 +61,12 @@ const USAGE = {
   connect generic --merchant ID --mapping MAPEO.json [--secret whsec_...] [--id ID] [--json]
       Conecta cualquier webhook firmado con Standard Webhooks (RetryPay, una tienda, un orquestador): el
       mapeo dice con JSON pointers dónde vienen el monto, la moneda, el id y el cliente; imprime la URL.
+  connect conekta --merchant ID --public-key LLAVE.pem [--json]
+      Conecta Conekta: guarda la llave pública de tu llave de webhook (POST /webhook_keys) con la que se
+      verifica el encabezado DIGEST de cada evento; imprime la URL del webhook y los eventos a enviar.
+  connect openpay --merchant ID --user U --password P [--merchant-id M --private-key K] [--sandbox] [--json]
+      Conecta OpenPay: guarda cifrados el usuario y la contraseña (autenticación básica) del webhook y,
+      opcionalmente, las llaves API con las que se consulta cada cargo en OpenPay; imprime la URL.
   stripe sync --merchant ID --since FECHA [--json]
       Registra lo que los webhooks de Stripe no entregaron (eventos de los últimos 30 días desde FECHA),
       con la llave API del comercio; repetirlo no duplica nada. STRIPE_API_URL apunta a otro servidor.
@@ -111,6 +119,12 @@ merchant, connect, stripe, global y jobs usan AUTOFACTURA_DATA_DIR (./data) o DA
   connect generic --merchant ID --mapping MAPPING.json [--secret whsec_...] [--id ID] [--json]
       Connects any webhook signed with Standard Webhooks (RetryPay, a shop, an orchestrator): the
       mapping says with JSON pointers where the amount, currency, id and customer are; prints the URL.
+  connect conekta --merchant ID --public-key KEY.pem [--json]
+      Connects Conekta: stores the public key of your webhook key (POST /webhook_keys) that verifies each
+      event's DIGEST header; prints the webhook URL and the events to send.
+  connect openpay --merchant ID --user U --password P [--merchant-id M --private-key K] [--sandbox] [--json]
+      Connects OpenPay: stores the webhook's Basic auth user and password encrypted and, optionally, the
+      API keys with which each charge is fetched back from OpenPay; prints the webhook URL.
   stripe sync --merchant ID --since DATE [--json]
       Records what Stripe's webhooks did not deliver (events of the last 30 days since DATE) with the
       merchant's API key; running it again duplicates nothing. STRIPE_API_URL points at another server.

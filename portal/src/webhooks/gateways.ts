@@ -4,8 +4,10 @@
  * `apis` points connectors that call their gateway back (MercadoPago, OpenPay, PayPal) at other hosts:
  * tests use local fakes.
  */
-import type { Autofactura, Logger } from '../../../core/src/automation/types.js';
+import { conektaHandler } from '../../../connectors/conekta/src/handler.js';
 import { genericHandler } from '../../../connectors/generic/src/handler.js';
+import { openpayHandler } from '../../../connectors/openpay/src/handler.js';
+import type { Autofactura, Logger } from '../../../core/src/automation/types.js';
 import type { GatewayHandler } from './gateway-route.js';
 
 export interface GatewayDeps {
@@ -18,5 +20,9 @@ export interface GatewayDeps {
 }
 
 export function gatewayHandlers(deps: GatewayDeps): GatewayHandler[] {
-  return [genericHandler(deps)];
+  return [
+    genericHandler(deps),
+    conektaHandler({ af: deps.af }),
+    openpayHandler({ af: deps.af, apiUrl: deps.apis.openpay }),
+  ];
 }
