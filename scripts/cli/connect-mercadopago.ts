@@ -1,14 +1,10 @@
 /**
  * `autofactura connect mercadopago --merchant ID --secret S --access-token T [--json]`: what the
  * dashboard's Connections form does, headless (issue #10). The application's Webhooks secret (it signs
- * every notification) and the access token (the payment is fetched back with it) are stored encrypted in
- * merchant.secrets. Prints the URL to set in Mercado Pago (Tus integraciones › Webhooks, event Pagos).
+ * every notification) and the access token (the payment is fetched back with it) are checked and stored
+ * encrypted by connectMercadoPagoAccount (connectors/mercadopago/src/connect.ts), which the dashboard calls too. Prints the URL to set in Mercado Pago (Tus integraciones › Webhooks, event Pagos).
  */
-import {
-  ACCESS_TOKEN_SECRET,
-  mercadoPagoConnectionSchema,
-  WEBHOOK_SECRET,
-} from '../../connectors/mercadopago/src/config.js';
+import { connectMercadoPagoAccount } from '../../connectors/mercadopago/src/connect.js';
 import { parse, usageError } from './args.js';
 import { openApp } from './open-app.js';
 import type { Io } from './output.js';
@@ -30,19 +26,13 @@ export async function connectMercadoPago(
       "Missing options: --merchant, --secret (your application's Webhooks secret) and --access-token (APP_USR-...).",
     );
   }
-  const checked = mercadoPagoConnectionSchema.safeParse({
-    secret: values.secret,
-    accessToken: values['access-token'],
-  });
-  if (!checked.success) {
-    const messages = checked.error.issues.map((issue) => issue.message.split(' / '));
-    throw usageError(messages.map(([es]) => es).join('. '), messages.map(([es, en]) => en ?? es).join('. '));
-  }
   const merchantId = String(values.merchant);
   const app = await openApp(env);
   try {
-    await app.af.setMerchantSecret(merchantId, WEBHOOK_SECRET, checked.data.secret);
-    await app.af.setMerchantSecret(merchantId, ACCESS_TOKEN_SECRET, checked.data.accessToken);
+    const { connection } = await connectMercadoPagoAccount(app.af, merchantId, {
+      secret: String(values.secret),
+      accessToken: String(values['access-token']),
+    });
     const base = (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, '');
     const webhookUrl = `${base}/webhooks/mercadopago/${merchantId}`;
     if (values.json) {
@@ -50,7 +40,7 @@ export async function connectMercadoPago(
       return 0;
     }
     const es = io.lang === 'es';
-    const test = checked.data.accessToken.startsWith('TEST-');
+    const test = connection.accessToken.startsWith('TEST-');
     io.out(
       `${es ? 'Mercado Pago conectado al comercio' : 'Mercado Pago connected to merchant'} ${merchantId}\n`,
     );

@@ -2,15 +2,11 @@
  * `autofactura connect paypal --merchant ID --webhook-id W [--client-id C --client-secret S] [--sandbox]
  * [--verify offline|api] [--json]`: what the dashboard's Connections form does, headless (issue #10).
  * The webhook id (each delivery is verified against it), the environment and the verification mode are
- * one settings value, and the REST app's secret another, both encrypted in merchant.secrets. Without the
+ * one settings value, and the REST app's secret another, both checked and stored encrypted by
+ * connectPaypalAccount (connectors/paypal/src/connect.ts), which the dashboard calls too. Without the
  * app's credentials deliveries are verified offline and the payer is what the capture carries.
  */
-import {
-  CLIENT_SECRET,
-  formatSettings,
-  paypalConnectionSchema,
-  SETTINGS_SECRET,
-} from '../../connectors/paypal/src/config.js';
+import { connectPaypalAccount } from '../../connectors/paypal/src/connect.js';
 import { parse, usageError } from './args.js';
 import { openApp } from './open-app.js';
 import type { Io } from './output.js';
@@ -37,27 +33,17 @@ export async function connectPaypal(
       'Missing options: --merchant and --webhook-id (the Webhook ID of the webhook in your PayPal app).',
     );
   }
-  if (values.verify && values.verify !== 'offline' && values.verify !== 'api') {
-    throw usageError('--verify es offline o api.', '--verify is offline or api.');
-  }
-  const checked = paypalConnectionSchema.safeParse({
-    webhookId: values['webhook-id'],
-    environment: values.sandbox ? 'sandbox' : 'live',
-    verification: values.verify ?? 'offline',
-    ...(values['client-id'] ? { clientId: values['client-id'] } : {}),
-    ...(values['client-secret'] ? { clientSecret: values['client-secret'] } : {}),
-  });
-  if (!checked.success) {
-    const messages = checked.error.issues.map((issue) => issue.message.split(' / '));
-    throw usageError(messages.map(([es]) => es).join('. '), messages.map(([es, en]) => en ?? es).join('. '));
-  }
-  const c = checked.data;
   const merchantId = String(values.merchant);
   const app = await openApp(env);
   try {
-    await app.af.setMerchantSecret(merchantId, SETTINGS_SECRET, formatSettings(c));
     // Connecting again without credentials removes old ones: what is stored is what was given.
-    await app.af.setMerchantSecret(merchantId, CLIENT_SECRET, c.clientSecret ?? null);
+    const { connection: c } = await connectPaypalAccount(app.af, merchantId, {
+      webhookId: String(values['webhook-id']),
+      ...(values['client-id'] ? { clientId: String(values['client-id']) } : {}),
+      ...(values['client-secret'] ? { clientSecret: String(values['client-secret']) } : {}),
+      sandbox: values.sandbox === true,
+      ...(values.verify ? { verification: String(values.verify) } : {}),
+    });
     const base = (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, '');
     const webhookUrl = `${base}/webhooks/paypal/${merchantId}`;
     if (values.json) {

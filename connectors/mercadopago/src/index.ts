@@ -17,6 +17,7 @@ export {
   mercadoPagoConnectionSchema,
   WEBHOOK_SECRET,
 } from './config.js';
+export { connectMercadoPagoAccount, type MercadoPagoConnectInput } from './connect.js';
 export { type MercadoPagoDeps, mercadoPagoHandler } from './handler.js';
 export { type MercadoPagoAction, normalizePayment, SOURCE } from './normalize.js';
 export { parseNotification } from './notification.js';

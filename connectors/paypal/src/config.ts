@@ -34,7 +34,11 @@ export const paypalConnectionSchema = z
         'El Webhook ID es el id del webhook en tu app de PayPal (p. ej. 8PT597110X687430LKGECATA) / The Webhook ID is the id of the webhook in your PayPal app (e.g. 8PT597110X687430LKGECATA)',
       ),
     environment: z.enum(['live', 'sandbox']).default('live'),
-    verification: z.enum(['offline', 'api']).default('offline'),
+    verification: z
+      .enum(['offline', 'api'], {
+        message: 'La verificación es offline o api / Verification is offline or api',
+      })
+      .default('offline'),
     clientId: z
       .string()
       .trim()

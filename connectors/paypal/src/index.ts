@@ -23,6 +23,7 @@ export {
   paypalConnectionSchema,
   SETTINGS_SECRET,
 } from './config.js';
+export { connectPaypalAccount, type PaypalConnectInput } from './connect.js';
 export { type PaypalDeps, paypalHandler } from './handler.js';
 export {
   normalizeEvent,

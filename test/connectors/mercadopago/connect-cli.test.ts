@@ -92,7 +92,7 @@ describe('CLI: autofactura connect mercadopago (#10)', () => {
       env,
     );
     assert.notEqual(bad.code, 0);
-    assert.equal(codedLines(bad.stderr)[0]?.code, 'CLI_USAGE');
+    assert.equal(codedLines(bad.stderr)[0]?.code, 'MERCADOPAGO_SETTINGS_INVALID');
     assert.match(bad.stderr, /starts with APP_USR-/);
     const unknown = await runCli(
       ['connect', 'mercadopago', '--merchant', 'mer_nadie', '--secret', secret, '--access-token', token],

@@ -3,6 +3,7 @@
  * secret + access token), and a poster that signs thin notifications as MercadoPago does.
  */
 import { readFile } from 'node:fs/promises';
+import { connectMercadoPagoAccount } from '../../../connectors/mercadopago/src/connect.js';
 import { signMercadoPagoTest } from '../../../connectors/mercadopago/src/verify.js';
 import { type FakeMercadoPago, fakeMercadoPago } from './fake-mercadopago.js';
 import { type GatewayHarness, gatewayHarness } from './harness.js';
@@ -41,8 +42,7 @@ let sequence = 0;
 export async function mpTest(): Promise<MpTest> {
   const fake = await fakeMercadoPago();
   const h = await gatewayHarness({ mercadopago: fake.url });
-  await h.af.setMerchantSecret(h.merchantIds.a, 'mercadopago.webhook_secret', SECRET_A);
-  await h.af.setMerchantSecret(h.merchantIds.a, 'mercadopago.access_token', TOKEN_A);
+  await connectMercadoPagoAccount(h.af, h.merchantIds.a, { secret: SECRET_A, accessToken: TOKEN_A });
   const sample = async (name: string) => JSON.parse(await readFile(new URL(`${name}.json`, SAMPLES), 'utf8'));
   const notification = await sample('notification.payment.updated');
   return {

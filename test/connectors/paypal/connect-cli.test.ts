@@ -125,7 +125,7 @@ describe('CLI: autofactura connect paypal (#10)', () => {
       env,
     );
     assert.notEqual(half.code, 0);
-    assert.equal(codedLines(half.stderr)[0]?.code, 'CLI_USAGE');
+    assert.equal(codedLines(half.stderr)[0]?.code, 'PAYPAL_SETTINGS_INVALID');
     assert.match(half.stderr, /--client-id and --client-secret together/);
     const api = await runCli(
       [

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { CLIENT_SECRET, formatSettings, SETTINGS_SECRET } from '../../../connectors/paypal/src/config.js';
+import { connectPaypalAccount } from '../../../connectors/paypal/src/connect.js';
 import { signPaypalTest } from '../../../connectors/paypal/src/verify.js';
 import { type GatewayHarness, gatewayHarness } from '../mercadopago/harness.js';
 import { CLIENT_ID, CLIENT_SECRET_VALUE, type FakePaypal, fakePaypal } from './fake-paypal.js';
@@ -52,17 +52,12 @@ export async function paypalTest(): Promise<PaypalTest> {
     async connect(options = {}) {
       const merchantId = options.merchantId ?? h.merchantIds.a;
       const credentials = options.credentials || options.verification === 'api';
-      await h.af.setMerchantSecret(
-        merchantId,
-        SETTINGS_SECRET,
-        formatSettings({
-          webhookId: options.webhookId ?? WEBHOOK_A,
-          environment: 'sandbox',
-          verification: options.verification ?? 'offline',
-          ...(credentials ? { clientId: CLIENT_ID } : {}),
-        }),
-      );
-      await h.af.setMerchantSecret(merchantId, CLIENT_SECRET, credentials ? CLIENT_SECRET_VALUE : null);
+      await connectPaypalAccount(h.af, merchantId, {
+        webhookId: options.webhookId ?? WEBHOOK_A,
+        sandbox: true,
+        verification: options.verification ?? 'offline',
+        ...(credentials ? { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET_VALUE } : {}),
+      });
     },
     async post(event, options = {}) {
       const payload = typeof event === 'string' ? event : JSON.stringify(event);
