@@ -23,6 +23,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'global close': async () => (await import('./global-close.js')).globalClose,
   'connect stripe': async () => (await import('./connect-stripe.js')).connectStripe,
   'connect generic': async () => (await import('./connect-generic.js')).connectGenericCommand,
+  'connect mercadopago': async () => (await import('./connect-mercadopago.js')).connectMercadoPago,
+  'connect paypal': async () => (await import('./connect-paypal.js')).connectPaypal,
   'connect conekta': async () => (await import('./connect-conekta.js')).connectConekta,
   'connect openpay': async () => (await import('./connect-openpay.js')).connectOpenpay,
   'stripe sync': async () => (await import('./stripe-sync.js')).stripeSync,
@@ -58,6 +60,13 @@ const USAGE = {
       Conecta Stripe a un comercio (como el panel): guarda cifrados el secreto del endpoint y la llave API,
       enruta los eventos de una cuenta de Connect, fija la forma de pago por tipo (credit, debit, prepaid,
       oxxo, customer_balance, other) e imprime la URL del webhook y los eventos a enviar.
+  connect mercadopago --merchant ID --secret CLAVE --access-token APP_USR-... [--json]
+      Conecta Mercado Pago: guarda cifrados la clave secreta de Webhooks y el access token, e imprime la URL
+      de Webhooks (evento Pagos); cada pago notificado se consulta en la API de Mercado Pago (MERCADOPAGO_API_URL).
+  connect paypal --merchant ID --webhook-id W [--client-id C --client-secret S] [--sandbox]
+                 [--verify offline|api] [--json]
+      Conecta PayPal: guarda el Webhook ID (y, cifradas, las credenciales de la app para leer al pagador de la
+      orden o verificar por la API) e imprime la URL del webhook y los eventos a enviar.
   connect generic --merchant ID --mapping MAPEO.json [--secret whsec_...] [--id ID] [--json]
       Conecta cualquier webhook firmado con Standard Webhooks (RetryPay, una tienda, un orquestador): el
       mapeo dice con JSON pointers dónde vienen el monto, la moneda, el id y el cliente; imprime la URL.
@@ -116,6 +125,13 @@ merchant, connect, stripe, global y jobs usan AUTOFACTURA_DATA_DIR (./data) o DA
       Connects Stripe to a merchant (as the dashboard does): stores the endpoint secret and the API key
       encrypted, routes a Connect account's events, sets the payment form per kind (credit, debit,
       prepaid, oxxo, customer_balance, other) and prints the webhook URL and the events to send.
+  connect mercadopago --merchant ID --secret SECRET --access-token APP_USR-... [--json]
+      Connects Mercado Pago: stores the Webhooks secret and the access token encrypted and prints the
+      Webhooks URL (event Payments); each notified payment is fetched from Mercado Pago's API (MERCADOPAGO_API_URL).
+  connect paypal --merchant ID --webhook-id W [--client-id C --client-secret S] [--sandbox]
+                 [--verify offline|api] [--json]
+      Connects PayPal: stores the Webhook ID (and, encrypted, the app credentials to read the payer from the
+      order or verify through the API) and prints the webhook URL and the events to send.
   connect generic --merchant ID --mapping MAPPING.json [--secret whsec_...] [--id ID] [--json]
       Connects any webhook signed with Standard Webhooks (RetryPay, a shop, an orchestrator): the
       mapping says with JSON pointers where the amount, currency, id and customer are; prints the URL.

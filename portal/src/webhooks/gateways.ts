@@ -6,7 +6,9 @@
  */
 import { conektaHandler } from '../../../connectors/conekta/src/handler.js';
 import { genericHandler } from '../../../connectors/generic/src/handler.js';
+import { mercadoPagoHandler } from '../../../connectors/mercadopago/src/handler.js';
 import { openpayHandler } from '../../../connectors/openpay/src/handler.js';
+import { paypalHandler } from '../../../connectors/paypal/src/handler.js';
 import type { Autofactura, Logger } from '../../../core/src/automation/types.js';
 import type { GatewayHandler } from './gateway-route.js';
 
@@ -24,5 +26,17 @@ export function gatewayHandlers(deps: GatewayDeps): GatewayHandler[] {
     genericHandler(deps),
     conektaHandler({ af: deps.af }),
     openpayHandler({ af: deps.af, apiUrl: deps.apis.openpay }),
+    mercadoPagoHandler({
+      af: deps.af,
+      logger: deps.logger,
+      apiUrl: deps.apis.mercadopago,
+      ...(deps.now ? { now: deps.now } : {}),
+    }),
+    paypalHandler({
+      af: deps.af,
+      logger: deps.logger,
+      apiUrl: deps.apis.paypal,
+      ...(deps.now ? { now: deps.now } : {}),
+    }),
   ];
 }
