@@ -9,8 +9,14 @@ import { z } from 'zod';
 export const WEBHOOK_SECRET = 'mercadopago.webhook_secret';
 /** merchant.secrets key of the access token. */
 export const ACCESS_TOKEN_SECRET = 'mercadopago.access_token';
-/** Seconds a signed notification stays acceptable (its `ts` against the server's clock). */
-export const DEFAULT_TOLERANCE_SECONDS = 300;
+/**
+ * How old a signed notification may be (its `ts` against the server's clock): MercadoPago retries an
+ * unanswered notification for 4 days (at 5 min, 45 min, 6 h, 2 and 4 days), and a retry must not be lost
+ * if it carries its first signature's ts. A replay inside the window only makes the connector fetch the
+ * signed payment id again: the fetched payment is the truth and recording it is idempotent. A ts more
+ * than 5 minutes in the future is refused too.
+ */
+export const DEFAULT_TOLERANCE_SECONDS = 5 * 24 * 3600;
 
 export const mercadoPagoConnectionSchema = z.object({
   secret: z

@@ -3,17 +3,22 @@
  * `id:<data.id of the URL>;request-id:<x-request-id>;ts:<ts>;` with HMAC-SHA256 and the application's
  * webhook secret, and sends `x-signature: ts=<ts>,v1=<hex>`; a part whose value is missing is dropped
  * from the manifest. An alphanumeric data id is signed lower-cased. `ts` is in seconds (a value in
- * milliseconds is read as such); a signature older or newer than the tolerance is refused. The compare is
+ * milliseconds is read as such); a signature older than the tolerance, or more than 5 minutes ahead, is
+ * refused. The compare is
  * timing-safe; `signMercadoPagoTest` signs real notifications for tests.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mercadoPagoError } from './errors.js';
+
+/** A ts this far ahead of the server's clock is refused (clock skew allowance). */
+const FUTURE_SKEW_SECONDS = 300;
 
 export interface SignatureInput {
   signature: string | undefined;
   requestId: string | undefined;
   dataId: string | undefined;
   secret: string;
+  /** How old a ts may be, in seconds. */
   toleranceSeconds: number;
   /** Seconds since the epoch. */
   now: number;
@@ -74,11 +79,11 @@ export function verifyMercadoPagoSignature(input: SignatureInput): { ts: number 
   if (!timingSafeEqual(expected, Buffer.from(v1, 'hex'))) throw invalid();
   const raw = Number(ts);
   const seconds = raw > 1e11 ? raw / 1000 : raw;
-  if (Math.abs(input.now - seconds) > input.toleranceSeconds) {
+  if (input.now - seconds > input.toleranceSeconds || seconds - input.now > FUTURE_SKEW_SECONDS) {
     throw mercadoPagoError(
       'MERCADOPAGO_SIGNATURE_EXPIRED',
-      `La firma de la notificación tiene más de ${input.toleranceSeconds} s de diferencia con la hora del servidor; revisa el reloj del servidor (Mercado Pago reenvía la notificación con una firma nueva).`,
-      `The notification's signature is more than ${input.toleranceSeconds} s away from the server's time; check the server's clock (Mercado Pago resends the notification with a new signature).`,
+      `La firma de la notificación (ts ${ts}) es de hace más de ${input.toleranceSeconds} s o de más de ${FUTURE_SKEW_SECONDS} s en el futuro: revisa el reloj del servidor, o reenvía la notificación desde Mercado Pago.`,
+      `The notification's signature (ts ${ts}) is older than ${input.toleranceSeconds} s or more than ${FUTURE_SKEW_SECONDS} s in the future: check the server's clock, or resend the notification from Mercado Pago.`,
       401,
     );
   }
