@@ -4,6 +4,7 @@
  * refusal with its reason —, removal; the page in both languages, screenshots for a person to look at.
  */
 import { strict as assert } from 'node:assert';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -116,5 +117,32 @@ describe('dashboard: gateway connections and their deliveries (#10)', function (
       problems.filter((p) => !/^422 .*\/dashboard\/settings\/gateways\/generic$/.test(p)),
       [],
     );
+  });
+
+  it("saves a gateway's credentials through its connector, refusing bad ones with what to fix", async () => {
+    await page.goto(`${h.url}/dashboard/settings/gateways?lang=es`);
+    const card = page.locator('#conekta');
+    assert.match(await card.innerText(), /Sin conectar/);
+    await card.locator('textarea[name="publicKey"]').fill('no es una llave');
+    await card.getByRole('button', { name: 'Guardar cambios' }).click();
+    await page.locator('#conekta .notice--bad').waitFor();
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    await page
+      .locator('#conekta textarea[name="publicKey"]')
+      .fill(publicKey.export({ type: 'spki', format: 'pem' }).toString());
+    await page.locator('#conekta').getByRole('button', { name: 'Guardar cambios' }).click();
+    await page.waitForURL(/saved=1/);
+    assert.match(await page.locator('#conekta').innerText(), /Configurado/);
+    assert.match(
+      await page.locator('#conekta-url').inputValue(),
+      new RegExp(`/webhooks/conekta/${merchantId}$`),
+    );
+    const merchant = (await h.store.merchants.get(merchantId))!;
+    assert.ok(Object.keys(merchant.secrets).some((name) => name.startsWith('conekta.')));
+    assert.ok(!JSON.stringify(merchant).includes('BEGIN PUBLIC KEY'), 'stored encrypted');
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+      await page.screenshot({ path: join(ARTIFACTS, `gateways-conekta-${width}.png`), fullPage: true });
+    }
   });
 });
