@@ -18,7 +18,14 @@ import type { Context } from './context.js';
 import { type CustomerInput, createCustomer, updateCustomer, validateCustomer } from './customer-admin.js';
 import { type DirectInvoiceOptions, issueDirectInvoice } from './direct-invoice.js';
 import { emailInvoice } from './invoice-email.js';
-import { type ApiReceipt, cancelReceipt, emailReceipt, getReceipt, listReceipts } from './receipt-admin.js';
+import {
+  type ApiReceipt,
+  cancelReceipt,
+  emailReceipt,
+  getReceipt,
+  invoiceReceipt,
+  listReceipts,
+} from './receipt-admin.js';
 
 export type { ApiReceipt, CancelInvoiceInput, CustomerInput, DirectInvoiceOptions };
 
@@ -54,6 +61,15 @@ export interface ApiUseCases {
     merchantId: string,
     query?: { status?: ReceiptStatus; cursor?: string; limit?: number; order?: ListOrder },
   ): Promise<Page<ApiReceipt>>;
+  /**
+   * Invoices a receipt for its customer with the fiscal data given (kept for their next sale) or the
+   * customer's stored data, as the portal would; `wait` (default true) stamps before returning.
+   */
+  invoiceReceipt(
+    merchantId: string,
+    receiptId: string,
+    input?: { fiscal?: FiscalData & { email?: string }; wait?: boolean },
+  ): Promise<{ invoice: Invoice; receipts: Receipt[] }>;
   /** Voids an open receipt (its link stops working); other states are refused with RECEIPT_NOT_OPEN. */
   cancelReceipt(merchantId: string, receiptId: string): Promise<Receipt>;
   /** Sends an open receipt's portal link again, to the customer or to `to`. */
@@ -79,6 +95,7 @@ export function apiUseCases(ctx: Context): ApiUseCases {
     getReceipt: (merchantId, receiptId) => getReceipt(ctx, merchantId, receiptId),
     listReceipts: (merchantId, query) => listReceipts(ctx, merchantId, query),
     cancelReceipt: (merchantId, receiptId) => cancelReceipt(ctx, merchantId, receiptId),
+    invoiceReceipt: (merchantId, receiptId, input) => invoiceReceipt(ctx, merchantId, receiptId, input),
     emailReceipt: (merchantId, receiptId, options) => emailReceipt(ctx, merchantId, receiptId, options),
   };
 }

@@ -5,14 +5,15 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import type { ListOrder, Page, Receipt, ReceiptStatus } from '../store/types.js';
+import type { FiscalData, Invoice, ListOrder, Page, Receipt, ReceiptStatus } from '../store/types.js';
+import { completeReceipt } from './complete-receipt.js';
 import type { Context } from './context.js';
 import { checkRecipients } from './email-addresses.js';
 import { enqueueJob } from './enqueue.js';
 import { conflict, detail, invalid } from './errors.js';
 import { logEvent } from './events.js';
 import { updatePayment } from './payments.js';
-import { updateReceipt, withUrl } from './receipt-records.js';
+import { receiptToken, updateReceipt, withUrl } from './receipt-records.js';
 import { missingRecord } from './resource-errors.js';
 
 export type ApiReceipt = Receipt & { url?: string };
@@ -129,4 +130,39 @@ export async function cancelReceipt(ctx: Context, merchantId: string, receiptId:
     { by: 'api' },
   );
   return receipt;
+}
+
+/**
+ * The merchant invoices a receipt for its customer (the customer sent their data another way, or a Zap
+ * updated them): with the fiscal data given, or else the customer's stored data. The portal's path
+ * (completeReceipt: checked before anything is written, the data kept for the next sale, one invoice),
+ * authorized by the merchant's key instead of the link token; a receipt already in a factura global
+ * within the re-invoice window takes the motive-04 path.
+ */
+export async function invoiceReceipt(
+  ctx: Context,
+  merchantId: string,
+  receiptId: string,
+  input: { fiscal?: FiscalData & { email?: string }; wait?: boolean } = {},
+): Promise<{ invoice: Invoice; receipts: Receipt[] }> {
+  const receipt = await ctx.store.receipts.get(merchantId, receiptId);
+  if (!receipt) throw missingRecord.receipt(receiptId);
+  let fiscal = input.fiscal;
+  if (!fiscal) {
+    const customer = receipt.customerId
+      ? await ctx.store.customers.get(merchantId, receipt.customerId)
+      : null;
+    if (!customer?.fiscal) {
+      throw invalid([
+        detail(
+          'CUSTOMER_FISCAL_DATA_MISSING',
+          'customer',
+          'El cliente de este recibo no tiene datos fiscales guardados: envíalos en "customer" (RFC, nombre, régimen, código postal y uso del CFDI).',
+          'The customer of this receipt has no fiscal data stored: send it in "customer" (RFC, name, regime, postal code and CFDI use).',
+        ),
+      ]);
+    }
+    fiscal = { ...customer.fiscal, ...(customer.email ? { email: customer.email } : {}) };
+  }
+  return completeReceipt(ctx, receiptToken(ctx, receipt), fiscal, { wait: input.wait ?? true });
 }

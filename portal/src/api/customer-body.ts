@@ -13,16 +13,16 @@ const FISCAL: [string, keyof FiscalData][] = [
   ['tax_id', 'taxId'],
 ];
 
-export function fiscalInput(json: Json | undefined): Partial<FiscalData> | undefined {
+export function fiscalInput(json: Json | undefined, prefix = 'fiscal.'): Partial<FiscalData> | undefined {
   if (!json) return undefined;
   onlyFields(
     json,
     FISCAL.map(([from]) => from),
-    'fiscal.',
+    prefix,
   );
   const out: Partial<FiscalData> = {};
   for (const [from, to] of FISCAL) {
-    const value = optionalString(json, from, `fiscal.${from}`);
+    const value = optionalString(json, from, `${prefix}${from}`);
     if (value !== undefined) out[to] = value;
   }
   return out;

@@ -4,12 +4,14 @@
  */
 import Router from '@koa/router';
 import type { Autofactura } from '../../../core/src/automation/types.js';
+import type { FiscalData } from '../../../core/src/store/types.js';
 import { RECEIPT_STATUSES } from '../../../core/src/store/types.js';
 import type { ApiState } from '../auth.js';
-import { jsonBody, onlyFields, optionalStringList } from './body.js';
+import { jsonBody, onlyFields, optionalObject, optionalString, optionalStringList } from './body.js';
+import { fiscalInput } from './customer-body.js';
 import { notFound } from './not-found.js';
 import { enumParam, limitParam, orderParam, stringParam } from './query.js';
-import { receiptJson } from './serialize.js';
+import { invoiceJson, receiptJson } from './serialize.js';
 
 export function receiptsRouter(af: Autofactura): Router<ApiState> {
   const router = new Router<ApiState>();
@@ -40,6 +42,25 @@ export function receiptsRouter(af: Autofactura): Router<ApiState> {
     const result = await af.emailReceipt(ctx.state.merchant.id, ctx.params.id!, to ? { to } : {});
     ctx.status = 202;
     ctx.body = { object: 'receipt_email', receipt_id: ctx.params.id!, to: result.to, status: result.status };
+  });
+
+  router.post('/receipts/:id/invoice', async (ctx) => {
+    const body = jsonBody(ctx);
+    onlyFields(body, ['customer']);
+    const customer = optionalObject(body, 'customer');
+    let fiscal: (FiscalData & { email?: string }) | undefined;
+    if (customer) {
+      const email = optionalString(customer, 'email', 'customer.email');
+      const { email: _, ...rest } = customer;
+      fiscal = { ...(fiscalInput(rest, 'customer.') as FiscalData), ...(email ? { email } : {}) };
+    }
+    const { invoice } = await af.invoiceReceipt(
+      ctx.state.merchant.id,
+      ctx.params.id!,
+      fiscal ? { fiscal } : {},
+    );
+    ctx.status = 201;
+    ctx.body = invoiceJson(invoice);
   });
 
   router.post('/receipts/:id/cancel', async (ctx) => {

@@ -24,6 +24,21 @@ export const receiptsArea: OpenApiArea = {
     ReceiptEmailRequest: object({
       to: { type: 'array', items: { type: 'string', format: 'email' }, minItems: 1 },
     }),
+    ReceiptInvoiceRequest: object({
+      customer: object(
+        {
+          rfc: str(),
+          name: str('Receptor Nombre as in the Constancia, without the regime capital.'),
+          tax_regime: str('c_RegimenFiscal.'),
+          zip: str('DomicilioFiscalReceptor.'),
+          cfdi_use: str('c_UsoCFDI.'),
+          email: { type: 'string', format: 'email' },
+          country: str(),
+          tax_id: str(),
+        },
+        ['rfc', 'name', 'tax_regime', 'zip', 'cfdi_use'],
+      ),
+    }),
     ReceiptEmail: object(
       {
         object: { const: 'receipt_email' },
@@ -107,6 +122,26 @@ export const receiptsArea: OpenApiArea = {
           '404': notFound,
           '409': errorResponse('Not open.'),
           '422': errorResponse('No recipient: the customer has no email and `to` was not given.'),
+          ...commonErrors,
+        },
+      },
+    },
+    '/v1/receipts/{id}/invoice': {
+      post: {
+        operationId: 'invoiceReceipt',
+        tags: ['receipts'],
+        summary:
+          "Invoice a receipt for its customer, with the fiscal data given (kept for their next sale) or the customer's stored data",
+        description:
+          'What the self-invoice portal does, authorized by the API key instead of the link. A receipt already in a factura global, within the re-invoice window, replaces the global (motive 04) first.',
+        parameters: [idParam('receipt')],
+        requestBody: { required: false, content: json(ref('ReceiptInvoiceRequest')) },
+        responses: {
+          '201': { description: 'Invoiced (stamped).', content: json(ref('Invoice')) },
+          '404': notFound,
+          '409': errorResponse('Already in the global past the re-invoice window, or being invoiced.'),
+          '410': errorResponse('Voided or expired.'),
+          '422': errorResponse('Fiscal data missing or invalid: `details` says what to fix.'),
           ...commonErrors,
         },
       },
