@@ -8,6 +8,7 @@ import { authentication } from './authentication.js';
 import { cancelInvoice } from './creates/cancel-invoice.js';
 import { createCustomer } from './creates/create-customer.js';
 import { createInvoice } from './creates/create-invoice.js';
+import { invoiceReceipt } from './creates/invoice-receipt.js';
 import { registerPayment } from './creates/register-payment.js';
 import { sendInvoiceEmail } from './creates/send-invoice-email.js';
 import { updateCustomerFiscal } from './creates/update-customer-fiscal.js';
@@ -60,6 +61,7 @@ export const creates = byKey<{ key: string }>(
   updateCustomerFiscal,
   cancelInvoice,
   sendInvoiceEmail,
+  invoiceReceipt,
 );
 
 export const searches = byKey<{ key: string }>(findCustomer, findInvoice, findPayment, findProductKey);

@@ -48,6 +48,7 @@ describe('Zapier app definition (#8)', () => {
       'cancel_invoice',
       'create_customer',
       'create_invoice',
+      'invoice_receipt',
       'register_payment',
       'send_invoice_email',
       'update_customer_fiscal',

@@ -136,4 +136,41 @@ describe('Zapier app: a zap from a sale without fiscal data to its invoice (#8)'
     assert.equal(second.receiver_rfc, 'MASO451221PM4');
     assert.equal(second.uuid, next.invoice.uuid);
   });
+
+  it('Register Payment -> New Receipt -> Update Customer Fiscal Data -> Invoice Receipt, the zap alone', async () => {
+    const paid = await run(creates.register_payment.operation.perform, {
+      inputData: {
+        amount: '870.00',
+        external_id: 'typeform-9001',
+        method: 'cash',
+        email: 'xochilt@example.com',
+      },
+    });
+    assert.equal(paid.status, 'awaiting_customer');
+    const receipt = await arrival('new_receipt', (r) => r.json.data.object.payment_id === paid.id);
+    await run(creates.update_customer_fiscal.operation.perform, {
+      inputData: {
+        customer_id: receipt.customer_id,
+        rfc: 'CACX7605101P8',
+        fiscal_name: 'XOCHILT CASAS CHAVEZ',
+        tax_regime: '612',
+        zip: '36257',
+        cfdi_use: 'G03',
+      },
+    });
+    // No fiscal fields on the action: the customer's stored data is used.
+    const invoice = await run(creates.invoice_receipt.operation.perform, {
+      inputData: { receipt_id: receipt.id },
+    });
+    assert.equal(invoice.status, 'stamped');
+    assert.equal(invoice.receiver_rfc, 'CACX7605101P8');
+    assert.deepEqual(
+      Object.keys(invoice).sort(),
+      Object.keys(creates.invoice_receipt.operation.sample).sort(),
+    );
+    const invoiced = await arrival('receipt_invoiced', (r) => r.json.data.object.id === receipt.id);
+    assert.equal(invoiced.invoice_id, invoice.id);
+    const hooked = await arrival('new_invoice', (r) => r.json.data.object.id === invoice.id);
+    assert.equal(hooked.total, '870.00');
+  });
 });
