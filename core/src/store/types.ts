@@ -526,6 +526,16 @@ export interface PaymentRepo {
   claimInvoice(merchantId: string, paymentId: string, invoiceId: string): Promise<boolean>;
   /** Clears invoiceId when it still equals `invoiceId` (the invoice failed for good or was cancelled). */
   releaseInvoice(merchantId: string, paymentId: string, invoiceId: string): Promise<void>;
+  /** Several payments by id at once (unknown ids left out), in no particular order. */
+  getMany(merchantId: string, ids: string[]): Promise<Payment[]>;
+  /** claimInvoice for many payments in one step (a factura global): the ids this call claimed. */
+  claimInvoiceMany(merchantId: string, ids: string[], invoiceId: string): Promise<string[]>;
+  /**
+   * A stamped factura global: each payment still claimed by `invoiceId` and not yet marked becomes
+   * status in_global with globalInvoiceId = invoiceId, its failure cleared, updatedAt = `at` (a new
+   * compare-and-set token); one statement / one write per chunk. Returns the ids it changed.
+   */
+  markInGlobal(merchantId: string, ids: string[], invoiceId: string, at: Iso): Promise<string[]>;
   list(merchantId: string, query?: PaymentQuery): Promise<Page<Payment>>;
   count(merchantId: string, query?: Omit<PaymentQuery, 'cursor' | 'limit' | 'order'>): Promise<number>;
 }
@@ -538,6 +548,12 @@ export interface ReceiptRepo {
   findByPayment(merchantId: string, paymentId: string): Promise<Receipt | null>;
   /** Compare-and-set on updatedAt, as PaymentRepo.update. */
   update(receipt: Receipt, expectedUpdatedAt: Iso): Promise<Receipt | null>;
+  /**
+   * The period close takes receipts for factura global `invoiceId` in one step: among `ids`, those open
+   * or expired, whose link expired by `at`, with no invoice and no pending re-invoice request, become
+   * in_global with invoiceId, updatedAt = `at` (a new compare-and-set token). Returns the ids taken.
+   */
+  takeForGlobal(merchantId: string, ids: string[], invoiceId: string, at: Iso): Promise<string[]>;
   list(
     merchantId: string,
     query?: {

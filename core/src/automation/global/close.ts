@@ -30,7 +30,6 @@ import { logEvent } from '../events.js';
 import { newId } from '../ids.js';
 import { requireMerchant } from '../merchant.js';
 import { issuerOf } from '../payment-to-request.js';
-import { updatePayment } from '../payments.js';
 import { type GlobalPeriod, PERIODICIDAD, periodKey, periodsNamed } from '../periods.js';
 import { updateReceipt } from '../receipt-records.js';
 import { PUBLICO_EN_GENERAL, type TicketLine, ticketItems, ticketLines } from './ticket-lines.js';
@@ -84,24 +83,6 @@ export interface CloseResult {
   periods: { key: string; from: string; to: string; closed: boolean }[];
   invoices: GlobalSummary[];
   skipped: SkippedReceipt[];
-}
-
-/** Store calls per receipt run this many at a time (PostgreSQL's pool is 10; lowdb serializes anyway). */
-const PARALLEL = 8;
-
-/** `work` over `items`, PARALLEL at a time, results in order. */
-async function eachLimit<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(PARALLEL, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await work(items[i]!);
-      }
-    }),
-  );
-  return results;
 }
 
 export interface Candidate {
@@ -168,12 +149,9 @@ export async function closeGlobal(
     for (const chunk of chunks) {
       if (options.signal?.aborted) break;
       const id = newId('glb');
-      const taken = await eachLimit(chunk, async (candidate) => {
-        const ok = await assign(ctx, id, candidate, now);
-        options.onProgress?.({ step: 'assign', done: ++done, total });
-        return ok;
-      });
-      const assigned = chunk.filter((_, i) => taken[i]);
+      const assigned = await assign(ctx, merchant.id, id, chunk, now);
+      done += chunk.length;
+      options.onProgress?.({ step: 'assign', done, total });
       if (assigned.length === 0) continue;
       const summary = await issueGlobal(ctx, merchant, period, id, assigned, result.skipped);
       if (summary) result.invoices.push(summary);
@@ -206,8 +184,15 @@ async function collect(
     const due = page.items.filter(
       (r) => OPEN.has(r.status) && !r.invoiceId && new Date(r.expiresAt).getTime() <= now.getTime(),
     );
-    const payments = await eachLimit(due, (r) => ctx.store.payments.get(merchant.id, r.paymentId));
-    for (const [index, receipt] of due.entries()) {
+    const byId = new Map(
+      (
+        await ctx.store.payments.getMany(
+          merchant.id,
+          due.map((r) => r.paymentId),
+        )
+      ).map((p) => [p.id, p]),
+    );
+    for (const receipt of due) {
       if (receipt.reinvoice) {
         // Taken out of a global for its customer: their named invoice, not the next global.
         skipped.push(
@@ -220,7 +205,7 @@ async function collect(
         );
         continue;
       }
-      const payment = payments[index];
+      const payment = byId.get(receipt.paymentId);
       if (!payment || payment.invoiceId || !WAITING.has(payment.status)) {
         skipped.push(
           skip(
@@ -337,25 +322,36 @@ function preview(ctx: Context, merchant: Merchant, period: GlobalPeriod, chunk: 
   };
 }
 
-/** Receipt and payment taken for global `id`; false when a customer (or another close) got there first. */
-async function assign(ctx: Context, id: string, candidate: Candidate, now: Date): Promise<boolean> {
-  const { receipt, payment } = candidate;
-  const take = (current: Receipt): Receipt | null =>
-    !OPEN.has(current.status) || current.invoiceId || new Date(current.expiresAt).getTime() > now.getTime()
-      ? null
-      : { ...current, status: 'in_global', invoiceId: id };
-  // The receipt as just read first (one write when nobody touched it since), else read again and retry.
-  const first = take(receipt);
-  const written = first
-    ? await ctx.store.receipts.update({ ...first, updatedAt: nowIso(ctx) }, receipt.updatedAt)
-    : null;
-  if (!written) {
-    const taken = await updateReceipt(ctx, receipt.merchantId, receipt.id, take);
-    if (!taken?.changed) return false;
-  }
-  if (await ctx.store.payments.claimInvoice(payment.merchantId, payment.id, id)) return true;
-  await unassign(ctx, id, receipt);
-  return false;
+/**
+ * The chunk's receipts and payments taken for global `id` in two statements (receipts by
+ * compare-and-set, then their payments with the same claim a customer's invoice takes); those a customer
+ * or another close got first stay out, and a receipt whose payment was claimed meanwhile is given back.
+ */
+async function assign(
+  ctx: Context,
+  merchantId: string,
+  id: string,
+  chunk: Candidate[],
+  now: Date,
+): Promise<Candidate[]> {
+  const takenIds = new Set(
+    await ctx.store.receipts.takeForGlobal(
+      merchantId,
+      chunk.map((c) => c.receipt.id),
+      id,
+      now.toISOString(),
+    ),
+  );
+  const taken = chunk.filter((c) => takenIds.has(c.receipt.id));
+  const claimed = new Set(
+    await ctx.store.payments.claimInvoiceMany(
+      merchantId,
+      taken.map((c) => c.payment.id),
+      id,
+    ),
+  );
+  for (const c of taken) if (!claimed.has(c.payment.id)) await unassign(ctx, id, c.receipt);
+  return taken.filter((c) => claimed.has(c.payment.id));
 }
 
 /** Gives a receipt back (its global failed or its payment was invoiced by the customer meanwhile). */
@@ -549,20 +545,15 @@ export async function finishGlobal(ctx: Context, merchant: Merchant, invoice: In
     for (const [i, paymentId] of invoice.paymentIds.entries())
       receipts.set(paymentId, invoice.receiptIds[i]!);
   }
-  const stories: NewEvent[] = [];
   const at = nowIso(ctx);
-  await eachLimit(invoice.paymentIds, async (paymentId) => {
-    const payment = await ctx.store.payments.get(merchant.id, paymentId);
-    if (!payment || (payment.status === 'in_global' && payment.globalInvoiceId === invoice.id)) return;
-    const { changed } = await updatePayment(ctx, payment, (current) =>
-      current.invoiceId !== invoice.id ||
-      (current.status === 'in_global' && current.globalInvoiceId === invoice.id)
-        ? null
-        : { ...current, status: 'in_global', globalInvoiceId: invoice.id, failure: undefined },
-    );
-    if (!changed) return;
+  const changed: string[] = [];
+  for (let start = 0; start < invoice.paymentIds.length; start += 5_000) {
+    const slice = invoice.paymentIds.slice(start, start + 5_000);
+    changed.push(...(await ctx.store.payments.markInGlobal(merchant.id, slice, invoice.id, at)));
+  }
+  const stories: NewEvent[] = changed.map((paymentId) => {
     const receiptId = receipts.get(paymentId);
-    stories.push({
+    return {
       merchantId: merchant.id,
       type: 'receipt.in_global',
       paymentId,
@@ -570,7 +561,7 @@ export async function finishGlobal(ctx: Context, merchant: Merchant, invoice: In
       ...(receiptId ? { receiptId } : {}),
       data: { uuid: invoice.uuid, series: invoice.series, folio: invoice.folio },
       at,
-    });
+    };
   });
   // Each payment's story in one write: thousands of tickets would otherwise be thousands of commits.
   await ctx.store.events.appendMany(stories);

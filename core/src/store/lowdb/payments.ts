@@ -36,6 +36,29 @@ export async function paymentRepo(dbDir: string, mutex: Mutex): Promise<PaymentR
     return payments.at(merchantId, partition?.index.get(externalKey(source, externalId)));
   }
 
+  type Located = NonNullable<ReturnType<typeof payments.locate>>;
+
+  /** The records among `ids` that `change` changes, grouped so each partition's chunks are written once. */
+  function changesOf(merchantId: string, ids: string[], change: (record: Payment) => Payment | null) {
+    const changes: { partition: Located['partition']; pos: number; record: Payment }[] = [];
+    for (const id of new Set(ids)) {
+      const found = payments.locate(id, merchantId);
+      const next = found ? change(found.record) : null;
+      if (found && next) changes.push({ partition: found.partition, pos: found.pos, record: next });
+    }
+    return changes;
+  }
+
+  async function write(changes: ReturnType<typeof changesOf>): Promise<string[]> {
+    const first = changes[0];
+    if (first)
+      await payments.replaceMany(
+        first.partition,
+        changes.map((c) => [c.pos, c.record]),
+      );
+    return changes.map((c) => c.record.id);
+  }
+
   function located(merchantId: string, id: string) {
     const found = payments.locate(id, merchantId);
     if (!found) throw notFound('el pago', 'payment', id);
@@ -83,6 +106,39 @@ export async function paymentRepo(dbDir: string, mutex: Mutex): Promise<PaymentR
         if (record.invoiceId !== undefined) payment.invoiceId = record.invoiceId;
         await payments.replace(partition, pos, payment);
         return copy(payment);
+      });
+    },
+
+    async getMany(merchantId, ids) {
+      return ids.flatMap((id) => {
+        const found = payments.locate(id, merchantId);
+        return found ? [copy(found.record)] : [];
+      });
+    },
+
+    claimInvoiceMany(merchantId, ids, invoiceId) {
+      return mutex.run(async () => {
+        const changes = changesOf(merchantId, ids, (record) =>
+          record.invoiceId === undefined ? { ...record, invoiceId } : null,
+        );
+        return write(changes);
+      });
+    },
+
+    markInGlobal(merchantId, ids, invoiceId, at) {
+      return mutex.run(async () => {
+        const changes = changesOf(merchantId, ids, (record) => {
+          if (record.invoiceId !== invoiceId) return null;
+          if (record.status === 'in_global' && record.globalInvoiceId === invoiceId) return null;
+          const { failure: _, ...rest } = record;
+          return {
+            ...rest,
+            status: 'in_global',
+            globalInvoiceId: invoiceId,
+            updatedAt: casToken(at, record.updatedAt),
+          };
+        });
+        return write(changes);
       });
     },
 

@@ -91,6 +91,29 @@ export async function receiptRepo(dbDir: string, mutex: Mutex): Promise<ReceiptR
       });
     },
 
+    takeForGlobal(merchantId, ids, invoiceId, at) {
+      return mutex.run(async () => {
+        const partition = receipts.get(merchantId);
+        if (!partition) return [];
+        const due = Date.parse(at);
+        const changes: [number, Receipt][] = [];
+        for (const id of new Set(ids)) {
+          const found = receipts.locate(id, merchantId);
+          if (!found) continue;
+          const r = found.record;
+          if (r.status !== 'open' && r.status !== 'expired') continue;
+          if (r.invoiceId !== undefined || r.reinvoice !== undefined || Date.parse(r.expiresAt) > due)
+            continue;
+          changes.push([
+            found.pos,
+            { ...r, status: 'in_global', invoiceId, updatedAt: casToken(at, r.updatedAt) },
+          ]);
+        }
+        if (changes.length) await receipts.replaceMany(partition, changes);
+        return changes.map(([, r]) => r.id);
+      });
+    },
+
     async list(merchantId, query = {}) {
       const partition = receipts.get(merchantId);
       return page(partition?.records, matcher(query), query);

@@ -128,6 +128,45 @@ export function paymentRepo(db: Db): PaymentRepo {
       throw notFound('el pago', 'payment', paymentId);
     },
 
+    async getMany(merchantId, ids) {
+      if (ids.length === 0) return [];
+      const rows = await db.query<{ data: Payment }>(
+        `SELECT data FROM ${payments} WHERE merchant_id = $1 AND id = ANY($2::text[])`,
+        [merchantId, ids],
+      );
+      return rows.map((row) => row.data);
+    },
+
+    async claimInvoiceMany(merchantId, ids, invoiceId) {
+      if (ids.length === 0) return [];
+      const rows = await db.query<{ id: string }>(
+        `UPDATE ${payments}
+         SET invoice_id = $3, data = jsonb_set(data, '{invoiceId}', to_jsonb($3::text))
+         WHERE merchant_id = $1 AND id = ANY($2::text[]) AND invoice_id IS NULL RETURNING id`,
+        [merchantId, ids, invoiceId],
+      );
+      return rows.map((row) => row.id);
+    },
+
+    async markInGlobal(merchantId, ids, invoiceId, at) {
+      if (ids.length === 0) return [];
+      // A new compare-and-set token: `at`, or one millisecond later when a record already holds `at`.
+      const later = new Date(Date.parse(at) + 1).toISOString();
+      const rows = await db.query<{ id: string }>(
+        `UPDATE ${payments}
+         SET status = 'in_global',
+             updated_at = CASE WHEN updated_at = $4 THEN $5 ELSE $4 END,
+             data = (data - 'failure') || jsonb_build_object(
+               'status', 'in_global', 'globalInvoiceId', $3::text,
+               'updatedAt', CASE WHEN updated_at = $4 THEN $5 ELSE $4 END)
+         WHERE merchant_id = $1 AND id = ANY($2::text[]) AND invoice_id = $3
+           AND NOT (status = 'in_global' AND data->>'globalInvoiceId' = $3)
+         RETURNING id`,
+        [merchantId, ids, invoiceId, at, later],
+      );
+      return rows.map((row) => row.id);
+    },
+
     async releaseInvoice(merchantId, paymentId, invoiceId) {
       await db.query(
         `UPDATE ${payments} SET invoice_id = NULL, data = data - 'invoiceId'

@@ -95,6 +95,24 @@ export function receiptRepo(db: Db): ReceiptRepo {
       throw notFound('el recibo', 'receipt', receipt.id);
     },
 
+    async takeForGlobal(merchantId, ids, invoiceId, at) {
+      if (ids.length === 0) return [];
+      const later = new Date(Date.parse(at) + 1).toISOString();
+      const rows = await db.query<{ id: string }>(
+        `UPDATE ${receipts}
+         SET status = 'in_global',
+             updated_at = CASE WHEN updated_at = $4 THEN $5 ELSE $4 END,
+             data = data || jsonb_build_object(
+               'status', 'in_global', 'invoiceId', $3::text,
+               'updatedAt', CASE WHEN updated_at = $4 THEN $5 ELSE $4 END)
+         WHERE merchant_id = $1 AND id = ANY($2::text[]) AND status IN ('open', 'expired')
+           AND expires_at <= $6::timestamptz AND NOT (data ? 'invoiceId') AND NOT (data ? 'reinvoice')
+         RETURNING id`,
+        [merchantId, ids, invoiceId, at, later, at],
+      );
+      return rows.map((row) => row.id);
+    },
+
     async list(merchantId, query = {}) {
       const limit = pageLimit(query.limit);
       const where = new Where()

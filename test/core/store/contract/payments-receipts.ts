@@ -100,6 +100,54 @@ export function paymentContract(store: StoreRef): void {
       await rejectsWithCode(store().payments.claimInvoice(m, rid('pay'), 'inv_x'), 'STORE_NOT_FOUND');
     });
 
+    it('reads, claims and marks many payments at once for a factura global', async () => {
+      const m = await newMerchant(store());
+      const other = await newMerchant(store());
+      const created = [];
+      for (let i = 0; i < 300; i++) {
+        created.push(
+          (
+            await store().payments.createIfAbsent(
+              payment(m, { status: 'awaiting_customer', failure: { code: 'X', message: 'x', at: T0 } }),
+            )
+          ).payment,
+        );
+      }
+      const foreign = (await store().payments.createIfAbsent(payment(other))).payment;
+      const ids = created.map((p) => p.id);
+      assert.deepEqual(
+        ids.sort(),
+        (await store().payments.getMany(m, [...ids, foreign.id, rid('pay')])).map((p) => p.id).sort(),
+        "unknown ids and another merchant's are left out",
+      );
+      assert.equal(await store().payments.claimInvoice(m, ids[0]!, 'inv_named'), true);
+      const claimed = await store().payments.claimInvoiceMany(m, [...ids, foreign.id], 'glb_1');
+      assert.deepEqual(
+        claimed.sort(),
+        ids.slice(1).sort(),
+        'the one already claimed and the foreign one stay out',
+      );
+      assert.deepEqual(await store().payments.claimInvoiceMany(m, ids, 'glb_2'), []);
+      assert.equal((await store().payments.get(other, foreign.id))?.invoiceId, undefined);
+
+      const before = (await store().payments.get(m, ids[1]!))!;
+      const marked = await store().payments.markInGlobal(m, ids, 'glb_1', at(60));
+      assert.deepEqual(marked.sort(), ids.slice(1).sort());
+      const after = (await store().payments.get(m, ids[1]!))!;
+      assert.equal(after.status, 'in_global');
+      assert.equal(after.globalInvoiceId, 'glb_1');
+      assert.equal(after.invoiceId, 'glb_1');
+      assert.equal(after.failure, undefined);
+      assert.equal(after.updatedAt, at(60));
+      assert.equal(
+        await store().payments.update({ ...before, status: 'failed' }, before.updatedAt),
+        null,
+        'a new CAS token',
+      );
+      assert.equal((await store().payments.get(m, ids[0]!))?.status, 'awaiting_customer');
+      assert.deepEqual(await store().payments.markInGlobal(m, ids, 'glb_1', at(61)), [], 'once');
+    });
+
     it('keeps the claimed invoiceId when a writer with an older copy updates (invariant 1)', async () => {
       const m = await newMerchant(store());
       const { payment: stored } = await store().payments.createIfAbsent(payment(m));
@@ -202,6 +250,32 @@ export function receiptContract(store: StoreRef): void {
       assert.notEqual(winners[0]!.updatedAt, given.updatedAt);
       assert.equal((await store().receipts.get(m, given.id))?.status, winners[0]!.status);
       await rejectsWithCode(store().receipts.update(receipt(m, rid('pay')), T0), 'STORE_NOT_FOUND');
+    });
+
+    it('takes expired, unclaimed receipts for a factura global in one step, each once', async () => {
+      const m = await newMerchant(store());
+      const make = async (overrides: Parameters<typeof receipt>[2]) =>
+        store().receipts.create(receipt(m, rid('pay'), { expiresAt: at(10), ...overrides }));
+      const due = [];
+      for (let i = 0; i < 260; i++) due.push(await make({ status: i % 2 ? 'open' : 'expired' }));
+      const notYet = await make({ expiresAt: at(120) });
+      const invoiced = await make({ status: 'invoiced', invoiceId: 'inv_x' });
+      const asked = await make({ reinvoice: { customerId: 'cus_1', requestedAt: T0 } });
+      const voided = await make({ status: 'voided' });
+      const all = [...due, notYet, invoiced, asked, voided].map((r) => r.id);
+      const [a, b] = await Promise.all([
+        store().receipts.takeForGlobal(m, all, 'glb_a', at(60)),
+        store().receipts.takeForGlobal(m, all, 'glb_b', at(60)),
+      ]);
+      assert.deepEqual([...a, ...b].sort(), due.map((r) => r.id).sort(), 'each due receipt taken once');
+      const one = (await store().receipts.get(m, due[0]!.id))!;
+      assert.equal(one.status, 'in_global');
+      assert.ok(['glb_a', 'glb_b'].includes(one.invoiceId!));
+      assert.equal(one.updatedAt, at(60));
+      assert.equal(await store().receipts.update({ ...due[0]!, status: 'voided' }, due[0]!.updatedAt), null);
+      for (const r of [notYet, invoiced, asked, voided]) {
+        assert.deepEqual(await store().receipts.get(m, r.id), r, `${r.status} left as it was`);
+      }
     });
 
     it('lists by status, customer, expiry and paidAt range, paging without gaps', async () => {
