@@ -4,9 +4,10 @@
  * recorded durably (recordPayment / recordRefundOrDefer) before this resolves, so the route acknowledges
  * only stored facts. A refusal throws (400/404) and nothing the delivery carried is stored.
  */
+
+import type { GatewayHandler, GatewayRequest, GatewayResult } from '../../../core/src/automation/inbound.js';
 import type { Autofactura } from '../../../core/src/automation/types.js';
 import { PUBLIC_KEY_SECRET } from './config.js';
-import type { Delivery, DeliveryHandler, DeliveryResult } from './delivery.js';
 import { conektaError } from './errors.js';
 import { normalizeEvent } from './normalize.js';
 import { verifyConektaDigest } from './verify.js';
@@ -25,8 +26,8 @@ const notConnected = () =>
 
 export async function handleConektaDelivery(
   deps: ConektaHandlerDeps,
-  request: Delivery,
-): Promise<DeliveryResult> {
+  request: GatewayRequest,
+): Promise<GatewayResult> {
   const publicKey = await deps.af.connectionSecret(request.merchantId, PUBLIC_KEY_SECRET);
   if (!publicKey) throw notConnected();
   const body = verifyConektaDigest(request.rawBody, request.headers.digest, publicKey);
@@ -48,6 +49,6 @@ export async function handleConektaDelivery(
   return { ...base, outcome: deferred ? 'deferred' : 'accepted', paymentId };
 }
 
-export function conektaHandler(deps: ConektaHandlerDeps): DeliveryHandler {
+export function conektaHandler(deps: ConektaHandlerDeps): GatewayHandler {
   return { gateway: 'conekta', handle: (request) => handleConektaDelivery(deps, request) };
 }

@@ -6,6 +6,8 @@
  * recordRefundOrDefer) before this resolves, so the route acknowledges only stored facts. MercadoPago's API
  * down answers 503 (retriable): nothing is stored and MercadoPago delivers the notification again.
  */
+
+import type { GatewayRequest, GatewayResult } from '../../../core/src/automation/inbound.js';
 import type { Autofactura, Logger } from '../../../core/src/automation/types.js';
 import { fetchPayment } from './client.js';
 import { ACCESS_TOKEN_SECRET, DEFAULT_TOLERANCE_SECONDS, WEBHOOK_SECRET } from './config.js';
@@ -14,7 +16,6 @@ import { normalizePayment } from './normalize.js';
 import { parseNotification, signedDataId } from './notification.js';
 import type { MercadoPagoPayment } from './types.js';
 import { verifyMercadoPagoSignature } from './verify.js';
-import type { WebhookRequest, WebhookResult } from './webhook.js';
 
 export interface MercadoPagoDeps {
   af: Autofactura;
@@ -41,7 +42,7 @@ export function mercadoPagoHandler(deps: MercadoPagoDeps) {
     deps.fetchPayment ?? ((token: string, id: string) => fetchPayment(token, id, { apiUrl: deps.apiUrl }));
   return {
     gateway: 'mercadopago',
-    async handle(request: WebhookRequest): Promise<WebhookResult> {
+    async handle(request: GatewayRequest): Promise<GatewayResult> {
       const secret = await deps.af.connectionSecret(request.merchantId, WEBHOOK_SECRET);
       if (!secret) throw notConnected();
       verifyMercadoPagoSignature({

@@ -6,6 +6,8 @@
  * OpenPay does not know is refused; the API down throws a retriable 503 so OpenPay retries — nothing is
  * lost, nothing half-stored); then recordPayment / recordRefundOrDefer before this resolves.
  */
+
+import type { GatewayHandler, GatewayRequest, GatewayResult } from '../../../core/src/automation/inbound.js';
 import type { Autofactura } from '../../../core/src/automation/types.js';
 import { fetchCharge, type OpenpayApi } from './client.js';
 import {
@@ -17,7 +19,6 @@ import {
   SANDBOX_API,
   USER_SECRET,
 } from './config.js';
-import type { Delivery, DeliveryHandler, DeliveryResult } from './delivery.js';
 import { openpayError } from './errors.js';
 import { actionOf, parseNotification, transactionPayment, transactionRefund } from './normalize.js';
 import type { OpenpayTransaction } from './schema.js';
@@ -69,8 +70,8 @@ async function authoritative(
 
 export async function handleOpenpayDelivery(
   deps: OpenpayHandlerDeps,
-  request: Delivery,
-): Promise<DeliveryResult> {
+  request: GatewayRequest,
+): Promise<GatewayResult> {
   const s = await secrets(deps.af, request.merchantId);
   if (!s.user || !s.password) throw notConnected();
   verifyBasicAuth(request.headers.authorization, { user: s.user, password: s.password });
@@ -141,6 +142,6 @@ export async function handleOpenpayDelivery(
   };
 }
 
-export function openpayHandler(deps: OpenpayHandlerDeps): DeliveryHandler {
+export function openpayHandler(deps: OpenpayHandlerDeps): GatewayHandler {
   return { gateway: 'openpay', handle: (request) => handleOpenpayDelivery(deps, request) };
 }

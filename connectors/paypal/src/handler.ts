@@ -7,6 +7,8 @@
  * Everything is stored before this resolves; PayPal unreachable (certificate, token, order) answers 503
  * and nothing is stored, so PayPal delivers the event again (it retries for 3 days).
  */
+
+import type { GatewayRequest, GatewayResult } from '../../../core/src/automation/inbound.js';
 import type { Autofactura, Logger } from '../../../core/src/automation/types.js';
 import { type PaypalApi, type PaypalCredentials, paypalApi } from './api.js';
 import { type CertificateCache, certificateCache } from './certs.js';
@@ -21,7 +23,6 @@ import {
 import { paypalError } from './errors.js';
 import { normalizeEvent, type PaypalEvent, parseEvent, withOrder } from './normalize.js';
 import { checkTransmissionTime, transmissionHeaders, verifyPaypalSignature } from './verify.js';
-import type { WebhookRequest, WebhookResult } from './webhook.js';
 
 export interface PaypalDeps {
   af: Autofactura;
@@ -58,7 +59,7 @@ export function paypalHandler(deps: PaypalDeps) {
     return clientSecret ? { clientId: settings.clientId, clientSecret } : null;
   }
 
-  async function verify(request: WebhookRequest, settings: PaypalSettings): Promise<PaypalEvent> {
+  async function verify(request: GatewayRequest, settings: PaypalSettings): Promise<PaypalEvent> {
     const headers = transmissionHeaders(request.headers);
     const now = deps.now ? deps.now() : Date.now() / 1000;
     checkTransmissionTime(headers.transmissionTime, now, deps.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS);
@@ -101,7 +102,7 @@ export function paypalHandler(deps: PaypalDeps) {
 
   return {
     gateway: 'paypal',
-    async handle(request: WebhookRequest): Promise<WebhookResult> {
+    async handle(request: GatewayRequest): Promise<GatewayResult> {
       const settings = parseSettings(await deps.af.connectionSecret(request.merchantId, SETTINGS_SECRET));
       if (!settings) throw notConnected();
       const event = await verify(request, settings);

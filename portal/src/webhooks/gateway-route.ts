@@ -6,13 +6,11 @@
  * dashboard. A refusal answers with the API's error shape and stores nothing the delivery carried.
  */
 import Router from '@koa/router';
-import type { GatewayHandler, GatewayRequest, GatewayResult } from '../../../core/src/automation/inbound.js';
+import type { GatewayHandler, GatewayResult } from '../../../core/src/automation/inbound.js';
 import type { Autofactura, Logger } from '../../../core/src/automation/types.js';
 import { isAutofacturaError } from '../../../core/src/errors.js';
 import { apiError } from '../http-error.js';
 import { rawBody } from './raw-body.js';
-
-export type { GatewayHandler, GatewayRequest, GatewayResult };
 
 export function gatewayWebhooksRouter(options: {
   af: Autofactura;

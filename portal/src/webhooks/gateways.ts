@@ -9,8 +9,8 @@ import { genericHandler } from '../../../connectors/generic/src/handler.js';
 import { mercadoPagoHandler } from '../../../connectors/mercadopago/src/handler.js';
 import { openpayHandler } from '../../../connectors/openpay/src/handler.js';
 import { paypalHandler } from '../../../connectors/paypal/src/handler.js';
+import type { GatewayHandler } from '../../../core/src/automation/inbound.js';
 import type { Autofactura, Logger } from '../../../core/src/automation/types.js';
-import type { GatewayHandler } from './gateway-route.js';
 
 export interface GatewayDeps {
   af: Autofactura;
