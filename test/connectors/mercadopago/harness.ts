@@ -1,24 +1,23 @@
-/**
- * A gateway webhook through a real server on 127.0.0.1 (random port): lowdb in a temp dir, the sandbox
- * PAC, the outbox mailer, and two merchants from SAT's test CSD EKU9003173C9; `gatewayApis` points the
- * connectors that call their gateway back at local fakes. Shared by the MercadoPago and PayPal tests.
- */
-import { strict as assert } from 'node:assert';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAutofactura } from '../../../core/src/automation/index.js';
 import type { Autofactura } from '../../../core/src/automation/types.js';
-import { comprobanteFromTree } from '../../../core/src/cfdi/xml/from-tree.js';
+import type { comprobanteFromTree } from '../../../core/src/cfdi/xml/from-tree.js';
 import { createMailer } from '../../../core/src/notify/mailer.js';
 import { createSandboxPac } from '../../../core/src/pac/sandbox/index.js';
 import type { Payment, Store } from '../../../core/src/store/types.js';
-import { parseXml } from '../../../core/src/xml/parse.js';
 import { createServer as createApp } from '../../../portal/src/app.js';
 import { testSecretBox } from '../../core/automation/harness.js';
 import { openTestStore } from '../../core/automation/test-store.js';
-import { xmllintInvalid } from '../../support/oracles.js';
-import { ekuMerchant, listeningServer, sandboxVerifier } from '../../support/test-server.js';
+import {
+  checkedCfdi,
+  ekuMerchant,
+  listeningServer,
+  recordCounts,
+  sandboxVerifier,
+  settleJobs,
+} from '../../support/test-server.js';
 
 export interface GatewayHarness {
   url: string;
@@ -66,41 +65,10 @@ export async function gatewayHarness(gatewayApis: Record<string, string>): Promi
     merchantIds: { a: a.id, b: b.id },
     payment: (source, externalId, merchantId = a.id) =>
       store.payments.findByExternalId(merchantId, source, externalId),
-    async counts(merchantId = a.id) {
-      const events = (await store.events.list(merchantId, { limit: 1000 })).filter(
-        (event) => event.type !== 'webhook.delivery',
-      );
-      return {
-        payments: (await store.payments.list(merchantId, { limit: 1000 })).items.length,
-        customers: (await store.customers.list(merchantId, { limit: 1000 })).items.length,
-        jobs: (await store.jobs.list(merchantId, { limit: 1000 })).length,
-        events: events.length,
-      };
-    },
+    counts: (merchantId = a.id) => recordCounts(store, merchantId),
     deliveries: (connection, merchantId = a.id) => af.listDeliveries(merchantId, connection),
-    async settle(done) {
-      for (let i = 0; i < 40; i++) {
-        await af.workJobs();
-        if (await done()) return;
-        await new Promise((resolve) => setTimeout(resolve, 150));
-      }
-      assert.fail('the jobs did not settle');
-    },
-    async cfdi(invoiceId, merchantId = a.id) {
-      const xml = await af.invoiceXml(merchantId, invoiceId);
-      assert.ok(xml, `invoice ${invoiceId} has its XML`);
-      const invoice = (await store.invoices.get(merchantId, invoiceId))!;
-      const file = join(dir, `${invoiceId}.xml`);
-      await writeFile(file, (await store.blobs.get(invoice.blobs.sealedXml))!);
-      assert.deepEqual(
-        [...(await xmllintInvalid([file])).values()],
-        [],
-        'the CFDI validates against cfdv40.xsd',
-      );
-      const verified = verify(xml);
-      assert.equal(verified.ok, true, JSON.stringify(verified.problems));
-      return comprobanteFromTree(parseXml(xml));
-    },
+    settle: (done) => settleJobs(af, done),
+    cfdi: (invoiceId, merchantId = a.id) => checkedCfdi({ af, store, dir, verify }, merchantId, invoiceId),
     async close() {
       await new Promise<void>((done) => server.close(() => done()));
       await store.close();

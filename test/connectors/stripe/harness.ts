@@ -1,26 +1,24 @@
-/**
- * The Stripe webhook through a real server on 127.0.0.1 (random port): lowdb in a temp dir, the sandbox
- * PAC, the outbox mailer, and two merchants from SAT's test CSD EKU9003173C9, each connected to Stripe
- * with its own endpoint secret. Events come from connectors/stripe/samples, signed with the official
- * package's generateTestHeaderString.
- */
-import { strict as assert } from 'node:assert';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
 import { createAutofactura } from '../../../core/src/automation/index.js';
 import type { Autofactura } from '../../../core/src/automation/types.js';
-import { comprobanteFromTree } from '../../../core/src/cfdi/xml/from-tree.js';
+import type { comprobanteFromTree } from '../../../core/src/cfdi/xml/from-tree.js';
 import { createMailer } from '../../../core/src/notify/mailer.js';
 import { createSandboxPac } from '../../../core/src/pac/sandbox/index.js';
 import type { Payment, Store } from '../../../core/src/store/types.js';
-import { parseXml } from '../../../core/src/xml/parse.js';
 import { createServer as createApp } from '../../../portal/src/app.js';
 import { testSecretBox } from '../../core/automation/harness.js';
 import { openTestStore } from '../../core/automation/test-store.js';
-import { xmllintInvalid } from '../../support/oracles.js';
-import { ekuMerchant, listeningServer, sandboxVerifier } from '../../support/test-server.js';
+import {
+  checkedCfdi,
+  ekuMerchant,
+  listeningServer,
+  recordCounts,
+  sandboxVerifier,
+  settleJobs,
+} from '../../support/test-server.js';
 
 const SAMPLES = new URL('../../../connectors/stripe/samples/', import.meta.url);
 const sdk = new Stripe('sk_test_for_signing_only');
@@ -116,38 +114,9 @@ export async function stripeHarness(
     },
     payment: (externalId, merchantId = a.id) =>
       store.payments.findByExternalId(merchantId, 'stripe', externalId),
-    async counts(merchantId = a.id) {
-      return {
-        payments: (await store.payments.list(merchantId, { limit: 1000 })).items.length,
-        customers: (await store.customers.list(merchantId, { limit: 1000 })).items.length,
-        events: (await store.events.list(merchantId, { limit: 1000 })).length,
-        jobs: (await store.jobs.list(merchantId, { limit: 1000 })).length,
-      };
-    },
-    async settle(done) {
-      for (let i = 0; i < 40; i++) {
-        await af.workJobs();
-        if (await done()) return;
-        await new Promise((resolve) => setTimeout(resolve, 150));
-      }
-      assert.fail('the jobs did not settle');
-    },
-    async cfdi(invoiceId, merchantId = a.id) {
-      const xml = await af.invoiceXml(merchantId, invoiceId);
-      assert.ok(xml, `invoice ${invoiceId} has its XML`);
-      // cfdv40.xsd has no declaration of the PAC's TimbreFiscalDigital: the schema checks the sealed XML.
-      const invoice = (await store.invoices.get(merchantId, invoiceId))!;
-      const file = join(dir, `${invoiceId}.xml`);
-      await writeFile(file, (await store.blobs.get(invoice.blobs.sealedXml))!);
-      assert.deepEqual(
-        [...(await xmllintInvalid([file])).values()],
-        [],
-        'the CFDI validates against cfdv40.xsd',
-      );
-      const verified = verify(xml);
-      assert.equal(verified.ok, true, JSON.stringify(verified.problems));
-      return comprobanteFromTree(parseXml(xml));
-    },
+    counts: (merchantId = a.id) => recordCounts(store, merchantId),
+    settle: (done) => settleJobs(af, done),
+    cfdi: (invoiceId, merchantId = a.id) => checkedCfdi({ af, store, dir, verify }, merchantId, invoiceId),
     async close() {
       await new Promise<void>((done) => server.close(() => done()));
       await store.close();
