@@ -1,37 +1,20 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createAutofactura } from '../../core/src/automation/index.js';
-import { createMailer } from '../../core/src/notify/mailer.js';
-import { createSandboxPac } from '../../core/src/pac/sandbox/index.js';
-import { openStore } from '../../core/src/store/open.js';
-import { createSecretBox, loadMasterKey } from '../../core/src/store/secrets.js';
+import { rm } from 'node:fs/promises';
 import { lastMonth, readCfdi } from '../core/global/global-harness.js';
-import { codedLines, EKU_MERCHANT_CREATE, runCli } from './run-cli.js';
+import { cliDataDir, codedLines, EKU_MERCHANT_CREATE, openCliApp, runCli } from './run-cli.js';
 
 describe('CLI: global close (#7)', function () {
   this.timeout(120_000);
   let dataDir: string;
   let env: Record<string, string>;
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'autofactura-cli-global-'));
-    env = { AUTOFACTURA_DATA_DIR: dataDir, DATABASE_URL: '', PAC: '', SMTP_URL: '', AUTOFACTURA_SECRET: '' };
+    ({ dataDir, env } = await cliDataDir('autofactura-cli-global-'));
   });
   after(() => rm(dataDir, { recursive: true, force: true }));
 
   /** The pipeline over the same data folder; its clock in the middle of last month, when the sales happened. */
   async function app(now: Date) {
-    const store = await openStore({ env, dataDir });
-    const secrets = createSecretBox(await loadMasterKey({ env, dataDir }));
-    const af = createAutofactura({
-      store,
-      pac: createSandboxPac({ dataDir }),
-      mailer: createMailer({ outboxDir: join(dataDir, 'outbox') }),
-      secrets,
-      clock: { now: () => now },
-    });
-    return { af, store };
+    return openCliApp(env, dataDir, { now: () => now });
   }
 
   it('previews, issues once, and prints the global as JSON; a bad period says what to write', async () => {

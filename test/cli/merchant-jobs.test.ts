@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createAutofactura } from '../../core/src/automation/index.js';
-import { createMailer } from '../../core/src/notify/mailer.js';
-import { createSandboxPac } from '../../core/src/pac/sandbox/index.js';
-import { openStore } from '../../core/src/store/open.js';
-import { createSecretBox, loadMasterKey } from '../../core/src/store/secrets.js';
 import { CARLOS } from '../core/automation/harness.js';
 import { EKU, FIXTURES } from '../support/oracles.js';
-import { codedLines, EKU_MERCHANT_CREATE, runCli } from './run-cli.js';
+import { cliDataDir, codedLines, EKU_MERCHANT_CREATE, openCliApp, runCli } from './run-cli.js';
 
 const BIN = new URL('../../scripts/autofactura.js', import.meta.url).pathname;
 const FIEL = join(FIXTURES, 'sat/certs/phpcfdi-credentials/FIEL_AAA010101AAA');
@@ -19,22 +13,13 @@ describe('CLI: merchant create and jobs run (#4)', () => {
   let dataDir: string;
   let env: Record<string, string>;
   beforeEach(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'autofactura-cli-'));
-    env = { AUTOFACTURA_DATA_DIR: dataDir, DATABASE_URL: '', PAC: '', SMTP_URL: '', AUTOFACTURA_SECRET: '' };
+    ({ dataDir, env } = await cliDataDir('autofactura-cli-'));
   });
   afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
   /** The pipeline over the same data folder, as the server would open it. */
   async function app() {
-    const store = await openStore({ env, dataDir });
-    const secrets = createSecretBox(await loadMasterKey({ env, dataDir }));
-    const af = createAutofactura({
-      store,
-      pac: createSandboxPac({ dataDir }),
-      mailer: createMailer({ outboxDir: join(dataDir, 'outbox') }),
-      secrets,
-    });
-    return { af, store };
+    return openCliApp(env, dataDir);
   }
 
   it('creates a merchant from its CSD and prints its id and API keys as JSON', async () => {

@@ -1,5 +1,15 @@
 /** Runs the real `autofactura` bin in a child process, as a user would. */
 import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAutofactura } from '../../core/src/automation/index.js';
+import type { Autofactura, Clock } from '../../core/src/automation/types.js';
+import { createMailer } from '../../core/src/notify/mailer.js';
+import { createSandboxPac } from '../../core/src/pac/sandbox/index.js';
+import { openStore } from '../../core/src/store/open.js';
+import { createSecretBox, loadMasterKey } from '../../core/src/store/secrets.js';
+import type { Store } from '../../core/src/store/types.js';
 import { EKU } from '../support/oracles.js';
 
 const BIN = new URL('../../scripts/autofactura.js', import.meta.url).pathname;
@@ -52,3 +62,40 @@ export const EKU_MERCHANT_CREATE = [
   '42501',
   '--json',
 ];
+
+/**
+ * A fresh data folder for the CLI and the environment its commands read there (lowdb, the sandbox PAC,
+ * the outbox, a master key generated on first use); `publicUrl` sets PUBLIC_URL for printed URLs.
+ */
+export async function cliDataDir(
+  prefix: string,
+  publicUrl?: string,
+): Promise<{ dataDir: string; env: Record<string, string> }> {
+  const dataDir = await mkdtemp(join(tmpdir(), prefix));
+  const env: Record<string, string> = {
+    AUTOFACTURA_DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    PAC: '',
+    SMTP_URL: '',
+    AUTOFACTURA_SECRET: '',
+    ...(publicUrl ? { PUBLIC_URL: publicUrl } : {}),
+  };
+  return { dataDir, env };
+}
+
+/** The pipeline over a CLI data folder, as the server would open it (close `store` when done). */
+export async function openCliApp(
+  env: Record<string, string>,
+  dataDir: string,
+  clock?: Clock,
+): Promise<{ af: Autofactura; store: Store }> {
+  const store = await openStore({ env, dataDir });
+  const af = createAutofactura({
+    store,
+    pac: createSandboxPac({ dataDir }),
+    mailer: createMailer({ outboxDir: join(dataDir, 'outbox') }),
+    secrets: createSecretBox(await loadMasterKey({ env, dataDir })),
+    ...(clock ? { clock } : {}),
+  });
+  return { af, store };
+}

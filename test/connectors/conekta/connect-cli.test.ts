@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createAutofactura } from '../../../core/src/automation/index.js';
-import { createMailer } from '../../../core/src/notify/mailer.js';
-import { createSandboxPac } from '../../../core/src/pac/sandbox/index.js';
-import { openStore } from '../../../core/src/store/open.js';
-import { createSecretBox, loadMasterKey } from '../../../core/src/store/secrets.js';
-import { codedLines, EKU_MERCHANT_CREATE, runCli } from '../../cli/run-cli.js';
+import { cliDataDir, codedLines, EKU_MERCHANT_CREATE, openCliApp, runCli } from '../../cli/run-cli.js';
 
 describe('CLI: autofactura connect conekta (#10)', () => {
   let dataDir: string;
@@ -22,15 +16,7 @@ describe('CLI: autofactura connect conekta (#10)', () => {
   });
 
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'autofactura-connect-conekta-'));
-    env = {
-      AUTOFACTURA_DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      PAC: '',
-      SMTP_URL: '',
-      AUTOFACTURA_SECRET: '',
-      PUBLIC_URL: 'https://facturas.example.com/',
-    };
+    ({ dataDir, env } = await cliDataDir('autofactura-connect-conekta-', 'https://facturas.example.com/'));
     const created = await runCli(EKU_MERCHANT_CREATE, env);
     assert.equal(created.code, 0, created.stderr);
     merchantId = JSON.parse(created.stdout).merchant_id;
@@ -49,14 +35,8 @@ describe('CLI: autofactura connect conekta (#10)', () => {
       connection_id: 'conekta',
       webhook_url: `https://facturas.example.com/webhooks/conekta/${merchantId}`,
     });
-    const store = await openStore({ env, dataDir });
+    const { af, store } = await openCliApp(env, dataDir);
     try {
-      const af = createAutofactura({
-        store,
-        pac: createSandboxPac({ dataDir }),
-        mailer: createMailer({ outboxDir: join(dataDir, 'outbox') }),
-        secrets: createSecretBox(await loadMasterKey({ env, dataDir })),
-      });
       assert.equal(
         (await af.connectionSecret(merchantId, 'conekta.webhook_public_key'))?.trim(),
         publicKey.trim(),

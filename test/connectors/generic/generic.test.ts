@@ -15,7 +15,7 @@ import { createMailer } from '../../../core/src/notify/mailer.js';
 import { createSandboxPac } from '../../../core/src/pac/sandbox/index.js';
 import type { Store } from '../../../core/src/store/types.js';
 import { createServer as createApp } from '../../../portal/src/app.js';
-import { EKU_MERCHANT_CREATE, runCli } from '../../cli/run-cli.js';
+import { cliDataDir, EKU_MERCHANT_CREATE, runCli } from '../../cli/run-cli.js';
 import { testSecretBox } from '../../core/automation/harness.js';
 import { openTestStore } from '../../core/automation/test-store.js';
 import { assertXsdValid, readCfdi } from '../../core/global/global-harness.js';
@@ -236,15 +236,7 @@ describe('connectors/generic: any signed webhook mapped to payments (#10)', func
     );
     assert.equal(await af.connectionValue(ids.b, 'generic.generic'), null);
 
-    const dataDir = await mkdtemp(join(tmpdir(), 'autofactura-generic-cli-'));
-    const env = {
-      AUTOFACTURA_DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      PAC: '',
-      SMTP_URL: '',
-      AUTOFACTURA_SECRET: '',
-      PUBLIC_URL: 'https://facturas.example.com',
-    };
+    const { dataDir, env } = await cliDataDir('autofactura-generic-cli-', 'https://facturas.example.com');
     try {
       const created = await runCli(EKU_MERCHANT_CREATE, env);
       const merchantId = JSON.parse(created.stdout).merchant_id;

@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createAutofactura } from '../../../core/src/automation/index.js';
-import { createMailer } from '../../../core/src/notify/mailer.js';
-import { createSandboxPac } from '../../../core/src/pac/sandbox/index.js';
-import { openStore } from '../../../core/src/store/open.js';
-import { createSecretBox, loadMasterKey } from '../../../core/src/store/secrets.js';
-import { codedLines, EKU_MERCHANT_CREATE, runCli } from '../../cli/run-cli.js';
+import { rm } from 'node:fs/promises';
+import { cliDataDir, codedLines, EKU_MERCHANT_CREATE, openCliApp, runCli } from '../../cli/run-cli.js';
 
 describe('CLI: autofactura connect mercadopago (#10)', () => {
   let dataDir: string;
@@ -17,15 +10,7 @@ describe('CLI: autofactura connect mercadopago (#10)', () => {
   const token = 'APP_USR-1188183100-112016-0f3c1a2b3c4d5e6f7a8b9c0d1e2f3a4b-1188183100';
 
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'autofactura-connect-mp-'));
-    env = {
-      AUTOFACTURA_DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      PAC: '',
-      SMTP_URL: '',
-      AUTOFACTURA_SECRET: '',
-      PUBLIC_URL: 'https://facturas.example.com/',
-    };
+    ({ dataDir, env } = await cliDataDir('autofactura-connect-mp-', 'https://facturas.example.com/'));
     const created = await runCli(EKU_MERCHANT_CREATE, env);
     assert.equal(created.code, 0, created.stderr);
     merchantId = JSON.parse(created.stdout).merchant_id;
@@ -52,14 +37,8 @@ describe('CLI: autofactura connect mercadopago (#10)', () => {
       connection_id: 'mercadopago',
       webhook_url: `https://facturas.example.com/webhooks/mercadopago/${merchantId}`,
     });
-    const store = await openStore({ env, dataDir });
+    const { af, store } = await openCliApp(env, dataDir);
     try {
-      const af = createAutofactura({
-        store,
-        pac: createSandboxPac({ dataDir }),
-        mailer: createMailer({ outboxDir: join(dataDir, 'outbox') }),
-        secrets: createSecretBox(await loadMasterKey({ env, dataDir })),
-      });
       const raw = JSON.stringify(await store.merchants.get(merchantId));
       assert.ok(!raw.includes(secret) && !raw.includes(token), 'nothing stored in the clear');
       assert.equal(await af.connectionSecret(merchantId, 'mercadopago.webhook_secret'), secret);

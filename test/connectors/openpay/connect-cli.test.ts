@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createAutofactura } from '../../../core/src/automation/index.js';
-import { createMailer } from '../../../core/src/notify/mailer.js';
-import { createSandboxPac } from '../../../core/src/pac/sandbox/index.js';
-import { openStore } from '../../../core/src/store/open.js';
-import { createSecretBox, loadMasterKey } from '../../../core/src/store/secrets.js';
-import { codedLines, EKU_MERCHANT_CREATE, runCli } from '../../cli/run-cli.js';
+import { rm } from 'node:fs/promises';
+import { cliDataDir, codedLines, EKU_MERCHANT_CREATE, openCliApp, runCli } from '../../cli/run-cli.js';
 
 describe('CLI: autofactura connect openpay (#10)', () => {
   let dataDir: string;
@@ -15,15 +8,7 @@ describe('CLI: autofactura connect openpay (#10)', () => {
   let merchantId: string;
 
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'autofactura-connect-openpay-'));
-    env = {
-      AUTOFACTURA_DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      PAC: '',
-      SMTP_URL: '',
-      AUTOFACTURA_SECRET: '',
-      PUBLIC_URL: 'https://facturas.example.com',
-    };
+    ({ dataDir, env } = await cliDataDir('autofactura-connect-openpay-', 'https://facturas.example.com'));
     const created = await runCli(EKU_MERCHANT_CREATE, env);
     assert.equal(created.code, 0, created.stderr);
     merchantId = JSON.parse(created.stdout).merchant_id;
@@ -31,14 +16,8 @@ describe('CLI: autofactura connect openpay (#10)', () => {
   after(() => rm(dataDir, { recursive: true, force: true }));
 
   async function secrets() {
-    const store = await openStore({ env, dataDir });
+    const { af, store } = await openCliApp(env, dataDir);
     try {
-      const af = createAutofactura({
-        store,
-        pac: createSandboxPac({ dataDir }),
-        mailer: createMailer({ outboxDir: join(dataDir, 'outbox') }),
-        secrets: createSecretBox(await loadMasterKey({ env, dataDir })),
-      });
       const names = ['webhook_user', 'webhook_password', 'merchant_id', 'private_key', 'environment'];
       const out: Record<string, string | null> = {};
       for (const name of names) out[name] = await af.connectionSecret(merchantId, `openpay.${name}`);

@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { parseSettings } from '../../../connectors/paypal/src/config.js';
-import { createAutofactura } from '../../../core/src/automation/index.js';
-import { createMailer } from '../../../core/src/notify/mailer.js';
-import { createSandboxPac } from '../../../core/src/pac/sandbox/index.js';
-import { openStore } from '../../../core/src/store/open.js';
-import { createSecretBox, loadMasterKey } from '../../../core/src/store/secrets.js';
-import { codedLines, EKU_MERCHANT_CREATE, runCli } from '../../cli/run-cli.js';
+import { cliDataDir, codedLines, EKU_MERCHANT_CREATE, openCliApp, runCli } from '../../cli/run-cli.js';
 
 describe('CLI: autofactura connect paypal (#10)', () => {
   let dataDir: string;
@@ -18,15 +11,7 @@ describe('CLI: autofactura connect paypal (#10)', () => {
   const clientSecret = 'ELkEscuelaKemperSandboxSecret000001';
 
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'autofactura-connect-paypal-'));
-    env = {
-      AUTOFACTURA_DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      PAC: '',
-      SMTP_URL: '',
-      AUTOFACTURA_SECRET: '',
-      PUBLIC_URL: 'https://facturas.example.com',
-    };
+    ({ dataDir, env } = await cliDataDir('autofactura-connect-paypal-', 'https://facturas.example.com'));
     const created = await runCli(EKU_MERCHANT_CREATE, env);
     assert.equal(created.code, 0, created.stderr);
     merchantId = JSON.parse(created.stdout).merchant_id;
@@ -34,14 +19,8 @@ describe('CLI: autofactura connect paypal (#10)', () => {
   after(() => rm(dataDir, { recursive: true, force: true }));
 
   async function stored() {
-    const store = await openStore({ env, dataDir });
+    const { af, store } = await openCliApp(env, dataDir);
     try {
-      const af = createAutofactura({
-        store,
-        pac: createSandboxPac({ dataDir }),
-        mailer: createMailer({ outboxDir: join(dataDir, 'outbox') }),
-        secrets: createSecretBox(await loadMasterKey({ env, dataDir })),
-      });
       return {
         raw: JSON.stringify(await store.merchants.get(merchantId)),
         settings: parseSettings(await af.connectionSecret(merchantId, 'paypal.settings')),

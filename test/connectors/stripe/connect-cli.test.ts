@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createAutofactura } from '../../../core/src/automation/index.js';
-import { createMailer } from '../../../core/src/notify/mailer.js';
-import { createSandboxPac } from '../../../core/src/pac/sandbox/index.js';
-import { openStore } from '../../../core/src/store/open.js';
-import { createSecretBox, loadMasterKey } from '../../../core/src/store/secrets.js';
-import { codedLines, EKU_MERCHANT_CREATE, runCli } from '../../cli/run-cli.js';
+import { rm } from 'node:fs/promises';
+import { cliDataDir, codedLines, EKU_MERCHANT_CREATE, openCliApp, runCli } from '../../cli/run-cli.js';
 
 describe('CLI: autofactura connect stripe (#6)', () => {
   let dataDir: string;
@@ -17,15 +10,7 @@ describe('CLI: autofactura connect stripe (#6)', () => {
   const apiKey = 'rk_test_51QpLcliRestricted0001';
 
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'autofactura-connect-'));
-    env = {
-      AUTOFACTURA_DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      PAC: '',
-      SMTP_URL: '',
-      AUTOFACTURA_SECRET: '',
-      PUBLIC_URL: 'https://facturas.example.com',
-    };
+    ({ dataDir, env } = await cliDataDir('autofactura-connect-', 'https://facturas.example.com'));
     const created = await runCli(EKU_MERCHANT_CREATE, env);
     assert.equal(created.code, 0, created.stderr);
     merchantId = JSON.parse(created.stdout).merchant_id;
@@ -33,14 +18,7 @@ describe('CLI: autofactura connect stripe (#6)', () => {
   after(() => rm(dataDir, { recursive: true, force: true }));
 
   async function open() {
-    const store = await openStore({ env, dataDir });
-    const af = createAutofactura({
-      store,
-      pac: createSandboxPac({ dataDir }),
-      mailer: createMailer({ outboxDir: join(dataDir, 'outbox') }),
-      secrets: createSecretBox(await loadMasterKey({ env, dataDir })),
-    });
-    return { af, store };
+    return openCliApp(env, dataDir);
   }
 
   it('stores the webhook secret and the API key encrypted, connects the account, and prints the URL and events', async () => {
