@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { connectConektaAccount } from '../../connectors/conekta/src/connect.js';
 import { WEBHOOK_EVENTS } from '../../connectors/conekta/src/index.js';
 import { parse, usageError } from './args.js';
-import { openApp } from './open-app.js';
+import { openApp, publicUrl } from './open-app.js';
 import type { Io } from './output.js';
 
 export async function connectConekta(
@@ -39,8 +39,7 @@ export async function connectConekta(
   const app = await openApp(env);
   try {
     await connectConektaAccount(app.af, merchantId, { publicKey: pem });
-    const base = (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, '');
-    const webhookUrl = `${base}/webhooks/conekta/${merchantId}`;
+    const webhookUrl = publicUrl(env, `/webhooks/conekta/${merchantId}`);
     if (values.json) {
       io.out(`${JSON.stringify({ connection_id: 'conekta', webhook_url: webhookUrl }, null, 2)}\n`);
       return 0;

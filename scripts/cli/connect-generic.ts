@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { connectGeneric } from '../../connectors/generic/src/connect.js';
 import { parse, usageError } from './args.js';
-import { openApp } from './open-app.js';
+import { openApp, publicUrl } from './open-app.js';
 import type { Io } from './output.js';
 
 export async function connectGenericCommand(
@@ -38,8 +38,7 @@ export async function connectGenericCommand(
       ...(values.secret ? { secret: String(values.secret) } : {}),
       ...(values.id ? { id: String(values.id) } : {}),
     });
-    const base = (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, '');
-    const webhookUrl = `${base}/webhooks/generic/${merchantId}/${result.connectionId}`;
+    const webhookUrl = publicUrl(env, `/webhooks/generic/${merchantId}/${result.connectionId}`);
     if (values.json) {
       io.out(
         `${JSON.stringify({ connection_id: result.connectionId, webhook_url: webhookUrl, ...(result.generated ? { secret: result.secret } : {}) }, null, 2)}\n`,

@@ -6,7 +6,7 @@
  */
 import { connectMercadoPagoAccount } from '../../connectors/mercadopago/src/connect.js';
 import { parse, usageError } from './args.js';
-import { openApp } from './open-app.js';
+import { openApp, publicUrl } from './open-app.js';
 import type { Io } from './output.js';
 
 export async function connectMercadoPago(
@@ -33,8 +33,7 @@ export async function connectMercadoPago(
       secret: String(values.secret),
       accessToken: String(values['access-token']),
     });
-    const base = (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, '');
-    const webhookUrl = `${base}/webhooks/mercadopago/${merchantId}`;
+    const webhookUrl = publicUrl(env, `/webhooks/mercadopago/${merchantId}`);
     if (values.json) {
       io.out(`${JSON.stringify({ connection_id: 'mercadopago', webhook_url: webhookUrl }, null, 2)}\n`);
       return 0;

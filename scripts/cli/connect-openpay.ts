@@ -8,7 +8,7 @@
 import { connectOpenpayAccount } from '../../connectors/openpay/src/connect.js';
 import { WEBHOOK_EVENTS } from '../../connectors/openpay/src/index.js';
 import { parse, usageError } from './args.js';
-import { openApp } from './open-app.js';
+import { openApp, publicUrl } from './open-app.js';
 import type { Io } from './output.js';
 
 export async function connectOpenpay(
@@ -41,8 +41,7 @@ export async function connectOpenpay(
       ...(values['private-key'] ? { privateKey: String(values['private-key']) } : {}),
       sandbox: values.sandbox === true,
     });
-    const base = (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, '');
-    const webhookUrl = `${base}/webhooks/openpay/${merchantId}`;
+    const webhookUrl = publicUrl(env, `/webhooks/openpay/${merchantId}`);
     if (values.json) {
       io.out(`${JSON.stringify({ connection_id: 'openpay', webhook_url: webhookUrl }, null, 2)}\n`);
       return 0;

@@ -8,7 +8,7 @@
  */
 import { connectPaypalAccount } from '../../connectors/paypal/src/connect.js';
 import { parse, usageError } from './args.js';
-import { openApp } from './open-app.js';
+import { openApp, publicUrl } from './open-app.js';
 import type { Io } from './output.js';
 
 const EVENTS = ['PAYMENT.CAPTURE.COMPLETED', 'PAYMENT.CAPTURE.REFUNDED'];
@@ -44,8 +44,7 @@ export async function connectPaypal(
       sandbox: values.sandbox === true,
       ...(values.verify ? { verification: String(values.verify) } : {}),
     });
-    const base = (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, '');
-    const webhookUrl = `${base}/webhooks/paypal/${merchantId}`;
+    const webhookUrl = publicUrl(env, `/webhooks/paypal/${merchantId}`);
     if (values.json) {
       io.out(`${JSON.stringify({ connection_id: 'paypal', webhook_url: webhookUrl }, null, 2)}\n`);
       return 0;

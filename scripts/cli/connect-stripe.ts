@@ -14,7 +14,7 @@ import {
 } from '../../connectors/stripe/src/config.js';
 import { WEBHOOK_EVENTS } from '../../connectors/stripe/src/events.js';
 import { parse, usageError } from './args.js';
-import { openApp } from './open-app.js';
+import { openApp, publicUrl } from './open-app.js';
 import type { Io } from './output.js';
 
 export async function connectStripe(
@@ -59,10 +59,9 @@ export async function connectStripe(
       const forms = formatPaymentForms(connection.paymentForms);
       await app.af.setMerchantConnection(merchantId, PAYMENT_FORMS_CONNECTION, forms);
     }
-    const base = (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, '');
     const summary = {
       merchant_id: merchantId,
-      webhook_url: `${base}/webhooks/stripe/${merchantId}`,
+      webhook_url: publicUrl(env, `/webhooks/stripe/${merchantId}`),
       events: WEBHOOK_EVENTS,
       account: connection.account ?? null,
       api_key: connection.apiKey ? 'stored' : 'none',

@@ -12,6 +12,14 @@ import { openStore } from '../../core/src/store/open.js';
 import { createSecretBox, loadMasterKey } from '../../core/src/store/secrets.js';
 import type { Store } from '../../core/src/store/types.js';
 
+/**
+ * Where the server answers, as printed webhook URLs need it: PUBLIC_URL, else this machine's PORT (3000),
+ * without a trailing slash; `path` is appended (e.g. `/webhooks/conekta/<merchant id>`).
+ */
+export function publicUrl(env: NodeJS.ProcessEnv, path = ''): string {
+  return `${(env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, '')}${path}`;
+}
+
 export interface App {
   af: Autofactura;
   store: Store;
