@@ -64,7 +64,7 @@ function isoWeeksIn(year: number): number {
 
 export function parseReportPeriod(text: unknown): ReportPeriod {
   if (typeof text !== 'string') throw invalidPeriod(text);
-  const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text.trim());
+  const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text);
   if (month) {
     const year = Number(month[1]);
     const m = Number(month[2]);
@@ -78,7 +78,7 @@ export function parseReportPeriod(text: unknown): ReportPeriod {
       labelEn: `${MONTHS_EN[m - 1]} ${year}`,
     };
   }
-  const week = /^(\d{4})-W(\d{2})$/i.exec(text.trim());
+  const week = /^(\d{4})-W(\d{2})$/.exec(text);
   if (!week) throw invalidPeriod(text);
   const year = Number(week[1]);
   const n = Number(week[2]);

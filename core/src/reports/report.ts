@@ -178,6 +178,7 @@ async function failedPayments(data: Dataset): Promise<PeriodReport['failures']> 
       paymentId: p.id,
       code: p.failure?.code ?? 'FAILED',
       message: p.failure?.message ?? '',
+      messageEn: p.failure?.messageEn ?? p.failure?.message ?? '',
       at: p.failure?.at ?? p.updatedAt,
     });
   }

@@ -129,7 +129,10 @@ export interface PeriodReport {
   cancellations: { count: number; total: DecimalString; byMotive: Record<string, number> };
   creditNotes: { count: number; total: DecimalString };
   /** Payments failed and waiting for the merchant (fix and retry). */
-  failures: { count: number; items: { paymentId: string; code: string; message: string; at: Iso }[] };
+  failures: {
+    count: number;
+    items: { paymentId: string; code: string; message: string; messageEn: string; at: Iso }[];
+  };
   reconciliation: { counts: Record<ReconciliationFlagKind, number>; payments: number; matched: number };
 }
 

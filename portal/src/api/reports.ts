@@ -7,6 +7,7 @@ import Router from '@koa/router';
 import type { Context } from 'koa';
 import { checkRecipients } from '../../../core/src/automation/email-addresses.js';
 import type { Autofactura } from '../../../core/src/automation/types.js';
+import { parseReportPeriod } from '../../../core/src/reports/period.js';
 import {
   type PeriodReport,
   REPORT_TABLES,
@@ -14,7 +15,6 @@ import {
   type ReportTable,
 } from '../../../core/src/reports/types.js';
 import type { ApiState } from '../auth.js';
-import { isPeriodKey } from '../dashboard/report-period.js';
 import { apiError } from '../http-error.js';
 import { langOf } from '../lang.js';
 import { snakeKeys } from '../snake.js';
@@ -23,19 +23,9 @@ import { enumParam, stringParam } from './query.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** '2026-11' or '2026-W48' (a week 53 only in years that have one); core refuses the rest the same way. */
+/** '2026-11' or '2026-W48' (a week 53 only in years that have one): core's REPORT_INVALID_PERIOD otherwise. */
 export function periodParam(value: unknown): string {
-  const text = stringParam(value);
-  if (text === undefined || !isPeriodKey(text)) {
-    throw apiError(
-      422,
-      'REPORT_INVALID_PERIOD',
-      'period debe ser un mes (AAAA-MM, p. ej. "2026-11") o una semana ISO (AAAA-Www, p. ej. "2026-W48").',
-      'period must be a month (YYYY-MM, e.g. "2026-11") or an ISO week (YYYY-Www, e.g. "2026-W48").',
-      'period',
-    );
-  }
-  return text;
+  return parseReportPeriod(stringParam(value)).key;
 }
 
 /** The file name an accountant files it under: autofactura-EKU9003173C9-2026-11[-table].ext */

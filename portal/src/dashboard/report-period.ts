@@ -1,14 +1,14 @@
 /**
  * The period keys of the reports page (#7): months '2026-11' and ISO weeks '2026-W48' in Mexico City
  * time — which one is current, the one before and after, and the choices of the period selector.
- * Core owns what a period means (its instants and labels); this only moves between keys.
+ * Core owns what a period means (core/src/reports/period.ts: which keys exist, their instants and
+ * labels); this only moves between keys.
  */
+import { isoWeekKey, monthKey, parseReportPeriod } from '../../../core/src/reports/period.js';
 import type { Lang } from '../web/i18n.js';
 
-const OFFSET_MS = 6 * 3_600_000;
 const DAY_MS = 86_400_000;
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const WEEK = /^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$/;
+const WEEK = /^(\d{4})-W(\d{2})$/;
 
 export interface PeriodChoice {
   key: string;
@@ -17,55 +17,25 @@ export interface PeriodChoice {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The Mexico City calendar day of an instant, as a UTC midnight. */
-function localDay(now: Date): Date {
-  const local = new Date(now.getTime() - OFFSET_MS);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
-}
-
-/** ISO week of a UTC-midnight day: the year it belongs to and its number. */
-function isoWeek(day: Date): { year: number; week: number } {
-  const thursday = new Date(day.getTime() + (3 - ((day.getUTCDay() + 6) % 7)) * DAY_MS);
-  const year = thursday.getUTCFullYear();
-  const week = Math.ceil(((thursday.getTime() - Date.UTC(year, 0, 1)) / DAY_MS + 1) / 7);
-  return { year, week };
-}
-
-/** The Monday (UTC midnight) of ISO week `week` of `year`. */
-function weekMonday(year: number, week: number): Date {
-  const jan4 = new Date(Date.UTC(year, 0, 4));
-  const monday1 = jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * DAY_MS;
-  return new Date(monday1 + (week - 1) * 7 * DAY_MS);
-}
-
-const weekKey = (day: Date) => {
-  const { year, week } = isoWeek(day);
-  return `${year}-W${pad(week)}`;
-};
-
+/** A period key core accepts: '2026-11', or an ISO week that exists ('2026-W53' yes, '2025-W53' no). */
 export function isPeriodKey(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const week = WEEK.exec(value);
-  if (!week) return MONTH.test(value);
-  // Week 53 exists only in some years.
-  return isoWeek(weekMonday(Number(week[1]), Number(week[2]))).week === Number(week[2]);
+  try {
+    parseReportPeriod(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-export function currentMonth(now: Date): string {
-  const day = localDay(now);
-  return `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}`;
-}
-
-export function currentWeek(now: Date): string {
-  return weekKey(localDay(now));
-}
+export const currentMonth = (now: Date): string => monthKey(now);
+export const currentWeek = (now: Date): string => isoWeekKey(now);
 
 /** The period `step` periods away (-1 before, +1 after) of the same kind. */
 export function shiftPeriod(key: string, step: number): string {
-  const week = WEEK.exec(key);
-  if (week) {
-    const monday = weekMonday(Number(week[1]), Number(week[2]));
-    return weekKey(new Date(monday.getTime() + step * 7 * DAY_MS));
+  if (WEEK.test(key)) {
+    // Noon of the Monday, in case of a change of offset: the week `step` weeks away.
+    const monday = Date.parse(parseReportPeriod(key).from);
+    return isoWeekKey(new Date(monday + step * 7 * DAY_MS + DAY_MS / 2));
   }
   const [year, month] = key.split('-').map(Number) as [number, number];
   const moved = new Date(Date.UTC(year, month - 1 + step, 1));
@@ -77,10 +47,12 @@ export function periodChoiceLabel(key: string, lang: Lang): string {
   const locale = lang === 'en' ? 'en-US' : 'es-MX';
   const week = WEEK.exec(key);
   if (week) {
-    const monday = weekMonday(Number(week[1]), Number(week[2]));
-    const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-      monday,
-    );
+    const monday = new Date(parseReportPeriod(key).from);
+    const day = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      timeZone: 'America/Mexico_City',
+    }).format(monday);
     return `${lang === 'en' ? 'Week' : 'Semana'} ${Number(week[2])} · ${day} ${week[1]}`;
   }
   const [year, month] = key.split('-').map(Number) as [number, number];

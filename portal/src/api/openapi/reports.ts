@@ -130,12 +130,10 @@ export const reportsArea: OpenApiArea = {
             count: int(),
             items: {
               type: 'array',
-              items: object({ payment_id: str(), code: str(), message: str(), at: instant('') }, [
-                'payment_id',
-                'code',
-                'message',
-                'at',
-              ]),
+              items: object(
+                { payment_id: str(), code: str(), message: str(), message_en: str(), at: instant('') },
+                ['payment_id', 'code', 'message', 'message_en', 'at'],
+              ),
             },
           },
           ['count', 'items'],
