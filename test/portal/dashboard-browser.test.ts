@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
 import { EKU } from '../support/oracles.js';
 import { type DashboardHarness, dashboardHarness, PASSWORD } from './dashboard-harness.js';
 
@@ -35,10 +36,7 @@ describe('merchant dashboard in Chromium (#5)', function () {
   before(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     h = await dashboardHarness();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-MX' });
     page = await context.newPage();
     page.on('console', (m) => {

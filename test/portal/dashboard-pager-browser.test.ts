@@ -7,8 +7,9 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { payment } from '../core/store/contract/fixtures.js';
+import { launchChromium } from '../support/browser.js';
 import { type DashboardHarness, dashboardHarness, PASSWORD } from './dashboard-harness.js';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts');
@@ -44,10 +45,7 @@ describe('dashboard pager in Chromium', function () {
     h = await dashboardHarness();
     ({ merchantId } = await h.seedMerchant('pagos@kemper.example', { tradeName: 'Escuela Kemper' }));
     for (let n = 1; n <= 60; n++) await record(n);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     page = await (
       await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-MX' })
     ).newPage();

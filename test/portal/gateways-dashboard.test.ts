@@ -7,8 +7,9 @@ import { strict as assert } from 'node:assert';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
+import { dashboardLogin, launchChromium } from '../support/browser.js';
 import { type DashboardHarness, dashboardHarness, PASSWORD } from './dashboard-harness.js';
 
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url).pathname;
@@ -26,10 +27,7 @@ describe('dashboard: gateway connections and their deliveries (#10)', function (
     await mkdir(ARTIFACTS, { recursive: true });
     h = await dashboardHarness();
     ({ merchantId } = await h.seedMerchant('pasarelas@kemper.example'));
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     page = await (
       await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-MX' })
     ).newPage();
@@ -37,11 +35,7 @@ describe('dashboard: gateway connections and their deliveries (#10)', function (
     page.on('response', (r) => {
       if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`${r.status()} ${r.url()}`);
     });
-    await page.goto(`${h.url}/dashboard/login`);
-    await page.getByLabel('Correo').fill('pasarelas@kemper.example');
-    await page.getByLabel('Contraseña').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-    await page.getByRole('heading', { name: /Hola/ }).waitFor();
+    await dashboardLogin(page, h.url, 'pasarelas@kemper.example', PASSWORD);
   });
   after(async () => {
     await browser?.close();

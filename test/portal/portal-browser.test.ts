@@ -9,8 +9,9 @@ import { execFile } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { usoOptions } from '../../portal/src/portal/fiscal-form.js';
+import { launchChromium } from '../support/browser.js';
 import { CARLOS_FORM, type PortalHarness, portalHarness } from './portal-harness.js';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts');
@@ -45,10 +46,7 @@ describe('self-invoice portal in Chromium (#5)', function () {
           'Factura tus colegiaturas, inscripciones y uniformes. Ten a la mano tu ticket o el correo de tu pago.',
       },
     });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

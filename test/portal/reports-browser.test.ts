@@ -8,8 +8,9 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { currentMonth, shiftPeriod } from '../../portal/src/dashboard/report-period.js';
+import { dashboardLogin, launchChromium } from '../support/browser.js';
 import { CARLOS } from './api-harness.js';
 import { type DashboardHarness, dashboardHarness, PASSWORD } from './dashboard-harness.js';
 
@@ -73,10 +74,7 @@ describe('reports and reconciliation in Chromium (#7)', function () {
     assert.equal(failed.status, 'failed');
     failedPaymentId = failed.id;
 
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-MX' });
     page = await context.newPage();
     page.on('console', (m) => {
@@ -88,11 +86,7 @@ describe('reports and reconciliation in Chromium (#7)', function () {
     page.on('response', (r) => {
       if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
     });
-    await page.goto(`${h.url}/dashboard/login`);
-    await page.getByLabel('Correo').fill('contabilidad@kemper.example');
-    await page.getByLabel('Contraseña').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-    await page.getByRole('heading', { name: /Hola/ }).waitFor();
+    await dashboardLogin(page, h.url, 'contabilidad@kemper.example', PASSWORD);
   });
   after(async () => {
     await browser?.close();
