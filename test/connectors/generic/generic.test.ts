@@ -94,6 +94,7 @@ describe('connectors/generic: any signed webhook mapped to payments (#10)', func
         body: payload,
       },
     );
+    // biome-ignore lint/suspicious/noExplicitAny: tests read the JSON answers field by field
     return { status: response.status, json: (await response.json()) as Record<string, any> };
   }
 
